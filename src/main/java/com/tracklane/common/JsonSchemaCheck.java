@@ -1,0 +1,95 @@
+package com.tracklane.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates JSON documents against a JSON Schema (2020-12) kept as a classpath resource, e.g. a schema of the
+ * OpenAPI contract, and reports every violation as a {@link FieldError} whose field is a path such as
+ * {@code itinerary[0].from}.
+ */
+public final class JsonSchemaCheck {
+
+    private static final String BASE = "https://tracklane.dev/schemas/";
+
+    private final Schema schema;
+
+    private JsonSchemaCheck(Schema schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * @param resource classpath resource holding the schema document (JSON or YAML)
+     * @param pointer  JSON pointer to the schema inside the document ("" for the whole document)
+     */
+    public static JsonSchemaCheck of(String resource, String pointer) {
+        String text = read(resource);
+        String iri = BASE + resource;
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas(Map.of(iri, text)));
+        return new JsonSchemaCheck(registry.getSchema(SchemaLocation.of(iri + "#" + pointer)));
+    }
+
+    public List<FieldError> validate(JsonNode document) {
+        List<Error> errors = schema.validate(document);
+        return errors.stream().map(JsonSchemaCheck::toFieldError).distinct().toList();
+    }
+
+    private static FieldError toFieldError(Error error) {
+        String path = path(error.getInstanceLocation());
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            path = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
+            return new FieldError(path, "is required");
+        }
+        if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+            path = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
+            return new FieldError(path, "is not a known field");
+        }
+        String message = error.getMessage();
+        // The library prefixes some messages with the instance path; the field already says where.
+        int colon = message.indexOf(": ");
+        if (colon > 0 && message.startsWith("$")) {
+            message = message.substring(colon + 2);
+        }
+        return new FieldError(path.isEmpty() ? "(body)" : path, message);
+    }
+
+    /** {@code /itinerary/0/from} → {@code itinerary[0].from}. */
+    static String path(NodePath location) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                s.append('[').append(index).append(']');
+            } else {
+                if (!s.isEmpty()) {
+                    s.append('.');
+                }
+                s.append(element);
+            }
+        }
+        return s.toString();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = JsonSchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.tracklane.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become RFC 9457 problem responses. Domain exceptions carry no HTTP knowledge;
+ * unexpected errors are logged (without request data) and answered without a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    public static Problem problemOf(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return Problem.of("invalid-request", "Invalid request", 400, invalid.getMessage()).withErrors(invalid.errors());
+        }
+        if (e instanceof UnprocessableException unprocessable) {
+            return Problem.of(unprocessable.type(), "Cannot be processed", 422, unprocessable.getMessage());
+        }
+        if (e instanceof NotFoundException) {
+            return Problem.of("not-found", "Not found", 404, e.getMessage());
+        }
+        throw new IllegalArgumentException("no problem mapping for " + e.getClass());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        return response(problemOf(e).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessable(UnprocessableException e, UriInfo uri) {
+        return response(problemOf(e).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return response(problemOf(e).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return response(Problem.of("payload-too-large", "Payload Too Large", 413, e.getMessage()).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = "(body)";
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            field = mismatch.getPathReference();
+        }
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return response(Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON" + where + ".")
+                .withErrors(java.util.List.of(new FieldError(field, conciseMessage(e))))
+                .withInstance(uri.getPath()));
+    }
+
+    /** Jackson's message without its source-location appendix. */
+    private static String conciseMessage(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int cut = message.indexOf(" (start marker");
+        if (cut < 0) {
+            cut = message.indexOf('\n');
+        }
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath() + ".";
+            case 405 -> "Method not allowed on " + uri.getPath() + ".";
+            case 413 -> "The body is larger than the limit of 256 KiB.";
+            case 415 -> "Unsupported media type: send application/json.";
+            case 406 -> "Not acceptable: this resource answers application/json.";
+            default -> e.getMessage();
+        };
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        String slug = status == 404 ? "not-found" : "http-" + status;
+        return response(Problem.of(slug, title, status, detail).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return response(Problem.of("internal-error", "Internal error", 500,
+                "The service could not answer this request; the error has been logged.").withInstance(uri.getPath()));
+    }
+}

@@ -1,0 +1,85 @@
+package com.tracklane.eligibility.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Evaluates the version of a rule set in force for a trip's entry: every rule, the built-in TRACK_OPEN, the obligations. */
+public final class Evaluator {
+
+    public static final String TRACK_OPEN = "TRACK_OPEN";
+
+    private Evaluator() {
+    }
+
+    /**
+     * @return empty when no version of the rule set was known at {@code knownAt}
+     */
+    public static Optional<Evaluation> evaluate(RuleSetSpec ruleSet, Facts facts, Instant knownAt, String language) {
+        Journey journey = facts.journey();
+        Optional<VersionSpec> found = ruleSet.versionAt(journey.entryInstant(), knownAt);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        VersionSpec version = found.get();
+        RuleBindings bindings = new RuleBindings(facts, version.values());
+        OffsetDateTime deadline = journey.firstDeparture().atZone(journey.firstLeg().from().zone()).toOffsetDateTime();
+
+        List<Evaluation.RuleResult> results = new ArrayList<>(version.rules().size() + 1);
+        results.add(trackOpen(ruleSet, version, journey, knownAt, language));
+        for (RuleSpec rule : version.rules()) {
+            RuleOutcome outcome = outcomeOf(rule, bindings);
+            Localized<Template> message = rule.messages().get(outcome);
+            results.add(new Evaluation.RuleResult(rule.id(), outcome, rule.severity(), rule.title().in(language),
+                    message.in(language).render(bindings), rule.citation(),
+                    outcome == RuleOutcome.PENDING ? deadline : null));
+        }
+
+        List<Evaluation.ObligationResult> obligations = new ArrayList<>();
+        List<Evaluation.Warning> warnings = new ArrayList<>();
+        LocalDate entryDate = journey.entryDate();
+        LocalDate exitDate = journey.exitDate();
+        for (ObligationSpec obligation : version.obligations()) {
+            if (obligation.when() != null && !obligation.when().test(bindings)) {
+                continue;
+            }
+            LocalDate from = entryDate.plusDays(obligation.fromDay());
+            LocalDate until = obligation.untilDay() == null ? exitDate : entryDate.plusDays(obligation.untilDay());
+            obligations.add(new Evaluation.ObligationResult(obligation.code(), from, until,
+                    obligation.detail().in(language).render(bindings), obligation.citation()));
+            if (obligation.warnWhenCutShort() && exitDate != null && until != null && !exitDate.isAfter(until)) {
+                warnings.add(new Evaluation.Warning("DEPARTS_BEFORE_" + obligation.code() + "_ENDS",
+                        BuiltInTexts.CUT_SHORT.in(language).formatted(exitDate, obligation.code(), until)));
+            }
+        }
+        DecisionOutcome outcome = DecisionOutcome.of(results.stream().map(Evaluation.RuleResult::outcome).toList());
+        return Optional.of(new Evaluation(ruleSet, version, outcome, List.copyOf(results), List.copyOf(obligations),
+                List.copyOf(warnings)));
+    }
+
+    static RuleOutcome outcomeOf(RuleSpec rule, Expression.Bindings bindings) {
+        if (rule.applicableWhen() != null && !rule.applicableWhen().test(bindings)) {
+            return RuleOutcome.NOT_APPLICABLE;
+        }
+        if (rule.pendingWhen() != null && rule.pendingWhen().test(bindings)) {
+            return RuleOutcome.PENDING;
+        }
+        return rule.condition().test(bindings) ? RuleOutcome.PASS : RuleOutcome.FAIL;
+    }
+
+    private static Evaluation.RuleResult trackOpen(RuleSetSpec ruleSet, VersionSpec version, Journey journey,
+                                                   Instant knownAt, String language) {
+        boolean open = version.status() == VersionStatus.OPEN;
+        String message = (open ? BuiltInTexts.TRACK_OPEN_PASS : BuiltInTexts.TRACK_OPEN_FAIL).in(language)
+                .formatted(version.status(), journey.entryDate(), version.number(), version.effectiveFrom());
+        Optional<VersionSpec> next = ruleSet.nextAfter(version, knownAt);
+        if (next.isPresent() && next.get().status() != version.status()) {
+            message += BuiltInTexts.NEXT_CHANGE.in(language).formatted(next.get().status(), next.get().effectiveFrom());
+        }
+        return new Evaluation.RuleResult(TRACK_OPEN, open ? RuleOutcome.PASS : RuleOutcome.FAIL, Severity.BLOCKING,
+                BuiltInTexts.TRACK_OPEN_TITLE.in(language), message, version.citation(), null);
+    }
+}

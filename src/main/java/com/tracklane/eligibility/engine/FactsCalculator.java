@@ -1,0 +1,95 @@
+package com.tracklane.eligibility.engine;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes the {@link FactCatalog} facts of a trip, once per check. */
+public final class FactsCalculator {
+
+    private FactsCalculator() {
+    }
+
+    public static Facts compute(Trip trip, Journey journey) {
+        Map<String, Object> f = new HashMap<>(64);
+        Leg first = journey.firstLeg();
+        ZoneId departureZone = first.from().zone();
+
+        f.put("origin", journey.origin());
+        f.put("destination", journey.destination());
+        f.put("entryAt", journey.entryAt().toString());
+        f.put("entryDate", journey.entryDate().toString());
+        f.put("arrivalAirport", trip.legs().get(journey.entryLeg()).to().airport());
+        f.put("firstDepartureAt", first.departure().atZone(departureZone).toOffsetDateTime().toString());
+        f.put("firstLeg", first.from().airport() + "→" + first.to().airport());
+        f.put("hasReturn", !journey.openEnded());
+        f.put("stayDays", journey.openEnded() ? 0L : (long) journey.stayDays());
+        f.put("exitDate", journey.openEnded() ? "" : journey.exitDate().toString());
+        f.put("outboundConnections", journey.connections().stream().filter(Journey.Connection::outbound)
+                .map(Journey.Connection::airport).toList());
+        f.put("outboundStays", journey.connections().stream().filter(c -> c.outbound() && c.isStay())
+                .map(Journey.Connection::airport).toList());
+
+        Trip.Traveller t = trip.traveller();
+        putText(f, "Nationality", "nationality", t == null ? null : t.nationality());
+        putText(f, "ResidenceCountry", "residenceCountry", t == null ? null : t.residenceCountry());
+        putText(f, "StatusOfResidence", "statusOfResidence", t == null ? null : t.statusOfResidence());
+        f.put("certificateOfEligibility", t != null && Boolean.TRUE.equals(t.certificateOfEligibility()));
+
+        Trip.PreDepartureTest test = trip.preDepartureTest();
+        f.put("hasTest", test != null);
+        f.put("testMethod", test == null ? "" : test.method().name());
+        f.put("testSpecimen", test == null || test.specimen() == null ? "" : test.specimen().name());
+        f.put("testResult", test == null ? "" : test.result().name());
+        f.put("testSampledAt", test == null ? "" : test.sampledAt().atZone(departureZone).toOffsetDateTime().toString());
+        f.put("testHoursBeforeDeparture", test == null ? 0.0 : hoursBetween(test.sampledAt(), first.departure()));
+
+        Trip.HealthLog log = trip.healthMonitoring();
+        f.put("hasHealthLog", log != null);
+        f.put("healthLogFrom", log == null ? "" : log.from().toString());
+        f.put("healthLogDaysBeforeEntry", log == null ? 0L : ChronoUnit.DAYS.between(log.from(), journey.entryDate()));
+        f.put("healthMaxTemperatureC", log == null ? 0.0 : log.maxTemperatureC());
+
+        Trip.Sponsor sponsor = trip.sponsor();
+        f.put("hasSponsor", sponsor != null);
+        f.put("sponsorKind", sponsor == null ? "" : sponsor.kind().name());
+        putText(f, "SponsorCountry", "sponsorCountry", sponsor == null ? null : sponsor.country());
+        f.put("hasPledgeSigned", sponsor != null && sponsor.pledgeSigned() != null);
+        f.put("pledgeSigned", sponsor != null && Boolean.TRUE.equals(sponsor.pledgeSigned()));
+
+        Trip.Insurance insurance = trip.insurance();
+        f.put("hasInsurance", insurance != null);
+        f.put("insuranceKind", insurance == null ? "" : insurance.kind().name());
+        f.put("insuranceCoverageUsd", insurance == null || insurance.coverageUsd() == null ? 0.0 : insurance.coverageUsd());
+
+        f.put("hasVisa", trip.visa() != null);
+        f.put("visaKind", trip.visa() == null ? "" : trip.visa().kind().name());
+
+        Trip.Guarantee guarantee = trip.guarantee();
+        f.put("hasGuarantee", guarantee != null);
+        f.put("guaranteeIssuedOn", guarantee == null ? "" : guarantee.issuedOn().toString());
+        f.put("guaranteeAgeDays", guarantee == null ? 0L : ChronoUnit.DAYS.between(guarantee.issuedOn(), journey.entryDate()));
+
+        Trip.ActivitySchedule schedule = trip.activitySchedule();
+        List<Trip.Place> places = schedule == null || schedule.places() == null ? List.of() : schedule.places();
+        long complete = places.stream().filter(Trip.Place::complete).count();
+        f.put("hasActivitySchedule", schedule != null);
+        f.put("accommodationComplete", schedule != null && schedule.accommodation() != null && schedule.accommodation().complete());
+        f.put("placesComplete", complete);
+        f.put("placesIncomplete", places.size() - complete);
+        return new Facts(journey, Map.copyOf(f));
+    }
+
+    private static void putText(Map<String, Object> f, String flag, String name, String value) {
+        f.put("has" + flag, value != null);
+        f.put(name, value == null ? "" : value);
+    }
+
+    /** Exact hours (fractional) from {@code from} to {@code to}; negative when {@code from} is later. */
+    static double hoursBetween(java.time.Instant from, java.time.Instant to) {
+        return Duration.between(from, to).getSeconds() / 3600.0;
+    }
+}

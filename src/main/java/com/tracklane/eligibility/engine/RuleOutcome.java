@@ -1,0 +1,6 @@
+package com.tracklane.eligibility.engine;
+
+/** The result of one rule for one check. */
+public enum RuleOutcome {
+    PASS, FAIL, PENDING, NOT_APPLICABLE
+}

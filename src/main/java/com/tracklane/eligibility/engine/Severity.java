@@ -1,0 +1,6 @@
+package com.tracklane.eligibility.engine;
+
+/** How a rule is presented: a blocking condition of the track, or a requirement the traveller can meet. */
+public enum Severity {
+    BLOCKING, REQUIREMENT
+}

@@ -1,0 +1,46 @@
+package com.tracklane.eligibility.engine;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A message with placeholders: literal text and expressions whose values are inserted.
+ * Numbers are shown without needless decimals (72, 37.5, 72.02).
+ */
+public record Template(List<Part> parts) {
+
+    public sealed interface Part permits Text, Value {
+    }
+
+    public record Text(String text) implements Part {
+    }
+
+    public record Value(String source, Expression expression) implements Part {
+    }
+
+    public String render(Expression.Bindings bindings) {
+        StringBuilder out = new StringBuilder();
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                out.append(text.text());
+            } else if (part instanceof Value value) {
+                out.append(format(value.expression().evaluate(bindings)));
+            }
+        }
+        return out.toString();
+    }
+
+    public static String format(Object value) {
+        if (value instanceof Double d) {
+            if (d == Math.rint(d) && !Double.isInfinite(d)) {
+                return Long.toString(d.longValue());
+            }
+            String s = String.format(Locale.ROOT, "%.2f", d);
+            return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "—" : String.join(", ", list.stream().map(Template::format).toList());
+        }
+        return String.valueOf(value);
+    }
+}

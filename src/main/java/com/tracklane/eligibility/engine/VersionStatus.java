@@ -1,0 +1,6 @@
+package com.tracklane.eligibility.engine;
+
+/** Status of a rule-set version: only {@code OPEN} admits travellers. */
+public enum VersionStatus {
+    PLANNED, OPEN, SUSPENDED, CLOSED
+}

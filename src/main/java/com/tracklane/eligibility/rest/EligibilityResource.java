@@ -1,0 +1,63 @@
+package com.tracklane.eligibility.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.JsonBodies;
+import com.tracklane.common.Languages;
+import com.tracklane.common.ProblemMappers;
+import com.tracklane.eligibility.engine.Decision;
+import com.tracklane.eligibility.service.EligibilityService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Public eligibility checks: nothing is stored, no database is used. */
+@Path("/api/v1/eligibility")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EligibilityResource {
+
+    public static final int MAX_BATCH = 1000;
+
+    private final EligibilityService service;
+    private final ObjectMapper mapper;
+
+    public EligibilityResource(EligibilityService service, ObjectMapper mapper) {
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    @POST
+    public Response check(byte[] bytes, HttpHeaders headers) throws JsonProcessingException {
+        String language = Languages.pick(headers.getAcceptableLanguages());
+        Decision decision = service.check(JsonBodies.parse(mapper, bytes), language);
+        return Response.ok(decision).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
+    }
+
+    @POST
+    @Path("/batch")
+    public Response batch(byte[] bytes, HttpHeaders headers) throws JsonProcessingException {
+        String language = Languages.pick(headers.getAcceptableLanguages());
+        JsonNode body = JsonBodies.parse(mapper, bytes);
+        JsonNode checks = body == null ? null : body.get("checks");
+        if (checks == null || !checks.isArray()) {
+            throw InvalidInputException.of("checks", "an array of eligibility requests is required");
+        }
+        if (checks.size() > MAX_BATCH) {
+            throw InvalidInputException.of("checks", "at most " + MAX_BATCH + " checks per batch, found " + checks.size());
+        }
+        List<JsonNode> items = new ArrayList<>(checks.size());
+        checks.forEach(items::add);
+        List<Object> decisions = service.checkAll(items, language, ProblemMappers::problemOf);
+        return Response.ok(Map.of("decisions", decisions)).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
+    }
+}

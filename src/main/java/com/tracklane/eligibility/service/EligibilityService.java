@@ -1,0 +1,134 @@
+package com.tracklane.eligibility.service;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.FieldError;
+import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.JsonSchemaCheck;
+import com.tracklane.common.UnprocessableException;
+import com.tracklane.eligibility.engine.Decision;
+import com.tracklane.eligibility.engine.Evaluation;
+import com.tracklane.eligibility.engine.Evaluator;
+import com.tracklane.eligibility.engine.Facts;
+import com.tracklane.eligibility.engine.FactsCalculator;
+import com.tracklane.eligibility.engine.Journey;
+import com.tracklane.eligibility.engine.JourneyAnalyzer;
+import com.tracklane.eligibility.engine.RuleSetSpec;
+import com.tracklane.reference.AirportDirectory;
+import com.tracklane.track.RuleSetCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Answers eligibility checks from the rule sets in memory: validate, resolve, derive facts once, evaluate every
+ * candidate rule set, decide. Nothing is stored and no database is used.
+ */
+@ApplicationScoped
+public class EligibilityService {
+
+    public static final String OPENAPI_RESOURCE = "openapi/openapi.yaml";
+
+    private static final JsonSchemaCheck REQUEST_SCHEMA =
+            JsonSchemaCheck.of(OPENAPI_RESOURCE, "/components/schemas/EligibilityRequest");
+
+    private final RuleSetCatalog catalog;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final TripResolver resolver = new TripResolver(AirportDirectory.standard());
+
+    public EligibilityService(RuleSetCatalog catalog, ObjectMapper mapper, Clock clock) {
+        this.catalog = catalog;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Checks one request given as JSON. */
+    public Decision check(JsonNode body, String language) {
+        return check(parse(body), language);
+    }
+
+    public Decision check(EligibilityRequest request, String language) {
+        TripResolver.Resolved resolved = resolver.resolve(request, clock.instant());
+        Journey journey = JourneyAnalyzer.analyze(resolved.trip().legs(), resolved.trip().leavesAirportAt());
+        checkTransits(request, journey);
+        Facts facts = FactsCalculator.compute(resolved.trip(), journey);
+
+        List<RuleSetSpec> candidates = catalog.forRoute(journey.origin(), journey.destination()).stream()
+                .filter(r -> request.track() == null || r.track() == request.track())
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new UnprocessableException("no-rule-set", "No " + (request.track() == null ? "" : request.track() + " ")
+                    + "rule set covers the route " + journey.origin() + " → " + journey.destination() + ".");
+        }
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (RuleSetSpec ruleSet : candidates) {
+            Evaluator.evaluate(ruleSet, facts, resolved.knownAt(), language).ifPresent(evaluations::add);
+        }
+        if (evaluations.isEmpty()) {
+            throw new UnprocessableException("no-rule-set", "No version of " + candidates.stream().map(RuleSetSpec::id)
+                    .collect(Collectors.joining(", ")) + " was published by knownAt " + resolved.knownAt() + ".");
+        }
+        return Decision.of(journey, resolved.knownAt(), evaluations);
+    }
+
+    /** Validates a request against the contract's schema, then binds it. */
+    public EligibilityRequest parse(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw InvalidInputException.of("(body)", "a JSON object is required");
+        }
+        List<FieldError> errors = REQUEST_SCHEMA.validate(body);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The eligibility request has " + errors.size() + " invalid field(s).", errors);
+        }
+        try {
+            return mapper.treeToValue(body, EligibilityRequest.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            throw InvalidInputException.of(field.isEmpty() ? "(body)" : field, "invalid value: " + e.getOriginalMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw InvalidInputException.of("(body)", "invalid value: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void checkTransits(EligibilityRequest request, Journey journey) {
+        if (request.transits() == null) {
+            return;
+        }
+        List<String> connections = JourneyAnalyzer.connectionAirports(journey);
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.transits().size(); i++) {
+            String airport = request.transits().get(i).airport();
+            if (!connections.contains(airport)) {
+                errors.add(new FieldError("transits[" + i + "].airport", airport + " is not a connection of the itinerary"
+                        + (connections.isEmpty() ? " (it has none)" : " (connections: " + String.join(", ", connections) + ")")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("A transit does not match the itinerary.", errors);
+        }
+    }
+
+    /** Batch: one entry per check, in order; a bad check gives its problem (field paths within that check) at its index. */
+    public List<Object> checkAll(List<JsonNode> checks, String language, java.util.function.Function<RuntimeException, Object> problemOf) {
+        List<Object> out = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            try {
+                out.add(check(parse(checks.get(i)), language));
+            } catch (InvalidInputException | UnprocessableException e) {
+                out.add(problemOf.apply(e));
+            }
+        }
+        return out;
+    }
+
+    public Optional<RuleSetSpec> ruleSet(String id) {
+        return catalog.find(id);
+    }
+}

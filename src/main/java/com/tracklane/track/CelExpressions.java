@@ -1,0 +1,148 @@
+package com.tracklane.track;
+
+import com.tracklane.eligibility.engine.Expression;
+import com.tracklane.eligibility.engine.FactCatalog;
+import com.tracklane.eligibility.engine.FactType;
+import com.tracklane.eligibility.engine.RuleBindings;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiles rule expressions with CEL: every fact of {@link FactCatalog} and every parameter of the version
+ * ({@code params.<name>}) is declared with its type, so an unknown name or a type error is found at load time.
+ *
+ * <p>Functions added to standard CEL: {@code addDays(date, int)} → date, {@code minusHours(dateTime, int)} →
+ * dateTime (same offset), {@code hm(double hours)} → "72 h 1 min", {@code join(list, separator)} → string.
+ */
+public final class CelExpressions {
+
+    /** A compile error, positioned within the expression (1-based). */
+    public record CompileError(int line, int column, String message) {
+    }
+
+    /** Either a compiled expression or the errors that prevented it. */
+    public record Compiled(Expression expression, List<CompileError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .addFunctionBindings(
+                    CelFunctionBinding.from("addDays_string_int", String.class, Long.class,
+                            (date, days) -> LocalDate.parse(date).plusDays(days).toString()),
+                    CelFunctionBinding.from("minusHours_string_int", String.class, Long.class,
+                            (at, hours) -> OffsetDateTime.parse(at).minusHours(hours).toString()),
+                    CelFunctionBinding.from("hm_double", Double.class, CelExpressions::hoursAndMinutes),
+                    CelFunctionBinding.from("join_list_string", List.class, String.class,
+                            (list, separator) -> String.join(separator, ((List<?>) list).stream().map(String::valueOf).toList())))
+            .build();
+
+    private static final List<CelFunctionDecl> FUNCTIONS = List.of(
+            CelFunctionDecl.newFunctionDeclaration("addDays",
+                    CelOverloadDecl.newGlobalOverload("addDays_string_int", SimpleType.STRING, SimpleType.STRING, SimpleType.INT)),
+            CelFunctionDecl.newFunctionDeclaration("minusHours",
+                    CelOverloadDecl.newGlobalOverload("minusHours_string_int", SimpleType.STRING, SimpleType.STRING, SimpleType.INT)),
+            CelFunctionDecl.newFunctionDeclaration("hm",
+                    CelOverloadDecl.newGlobalOverload("hm_double", SimpleType.STRING, SimpleType.DOUBLE)),
+            CelFunctionDecl.newFunctionDeclaration("join",
+                    CelOverloadDecl.newGlobalOverload("join_list_string", SimpleType.STRING,
+                            ListType.create(SimpleType.STRING), SimpleType.STRING)));
+
+    private final CelCompiler booleanCompiler;
+    private final CelCompiler valueCompiler;
+
+    /** An environment for one version, whose parameters have the given types. */
+    public CelExpressions(Map<String, FactType> parameterTypes) {
+        this.booleanCompiler = builder(parameterTypes).setResultType(SimpleType.BOOL).build();
+        this.valueCompiler = builder(parameterTypes).build();
+    }
+
+    private static CelCompilerBuilder builder(Map<String, FactType> parameterTypes) {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().addFunctionDeclarations(FUNCTIONS);
+        FactCatalog.facts().values().forEach(f -> builder.addVar(f.name(), celType(f.type())));
+        parameterTypes.forEach((name, type) -> builder.addVar(RuleBindings.PARAMS_PREFIX + name, celType(type)));
+        return builder;
+    }
+
+    static CelType celType(FactType type) {
+        return switch (type) {
+            case INT -> SimpleType.INT;
+            case DOUBLE -> SimpleType.DOUBLE;
+            case STRING, DATE -> SimpleType.STRING;
+            case BOOL -> SimpleType.BOOL;
+            case STRING_LIST -> ListType.create(SimpleType.STRING);
+        };
+    }
+
+    /** Compiles a condition that must yield a boolean. */
+    public Compiled condition(String source) {
+        return compile(booleanCompiler, source);
+    }
+
+    /** Compiles a value to show in a message (any type). */
+    public Compiled value(String source) {
+        return compile(valueCompiler, source);
+    }
+
+    private static Compiled compile(CelCompiler compiler, String source) {
+        CelValidationResult result = compiler.compile(source);
+        if (result.hasError()) {
+            return new Compiled(null, result.getErrors().stream().map(CelExpressions::toError).toList());
+        }
+        try {
+            CelRuntime.Program program = RUNTIME.createProgram(result.getAst());
+            return new Compiled(new CelExpression(source, program), List.of());
+        } catch (dev.cel.common.CelException e) {
+            return new Compiled(null, List.of(new CompileError(1, 1, e.getMessage())));
+        }
+    }
+
+    private static CompileError toError(CelIssue issue) {
+        int line = Math.max(1, issue.getSourceLocation().getLine());
+        int column = Math.max(0, issue.getSourceLocation().getColumn()) + 1;
+        return new CompileError(line, column, issue.getMessage());
+    }
+
+    /** A compiled CEL program; type-checking at load time means evaluation errors are bugs, reported as such. */
+    private record CelExpression(String source, CelRuntime.Program program) implements Expression {
+        @Override
+        public Object evaluate(Bindings bindings) {
+            try {
+                return program.eval(name -> Optional.ofNullable(bindings.lookup(name)));
+            } catch (CelEvaluationException e) {
+                throw new IllegalStateException("CEL evaluation failed for [" + source + "]: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return source;
+        }
+    }
+
+    static String hoursAndMinutes(Double hours) {
+        Duration d = Duration.ofSeconds(Math.round(Math.abs(hours) * 3600));
+        String sign = hours < 0 ? "-" : "";
+        long minutes = d.toMinutesPart();
+        return sign + d.toHours() + " h" + (minutes == 0 ? "" : " " + minutes + " min");
+    }
+}

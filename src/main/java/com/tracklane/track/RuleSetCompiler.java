@@ -1,0 +1,333 @@
+package com.tracklane.track;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.tracklane.common.JsonSchemaCheck;
+import com.tracklane.eligibility.engine.Citation;
+import com.tracklane.eligibility.engine.Expression;
+import com.tracklane.eligibility.engine.FactType;
+import com.tracklane.eligibility.engine.Localized;
+import com.tracklane.eligibility.engine.ObligationSpec;
+import com.tracklane.eligibility.engine.RuleOutcome;
+import com.tracklane.eligibility.engine.RuleSetSpec;
+import com.tracklane.eligibility.engine.RuleSpec;
+import com.tracklane.eligibility.engine.Severity;
+import com.tracklane.eligibility.engine.Template;
+import com.tracklane.eligibility.engine.Track;
+import com.tracklane.eligibility.engine.VersionSpec;
+import com.tracklane.eligibility.engine.VersionStatus;
+import com.tracklane.track.RuleSetDocument.CitationDocument;
+import com.tracklane.track.RuleSetDocument.ObligationDocument;
+import com.tracklane.track.RuleSetDocument.ParameterDocument;
+import com.tracklane.track.RuleSetDocument.RuleDocument;
+import com.tracklane.track.RuleSetDocument.VersionDocument;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a rule-set file into a {@link RuleSetSpec}: parse, validate against {@code openapi/ruleset.schema.json},
+ * resolve version inheritance, type-check every CEL expression. Every problem is collected; any problem refuses
+ * the whole file.
+ */
+public final class RuleSetCompiler {
+
+    public static final String SCHEMA_RESOURCE = "openapi/ruleset.schema.json";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final JsonSchemaCheck SCHEMA = JsonSchemaCheck.of(SCHEMA_RESOURCE, "");
+
+    /** Parses YAML (a superset of JSON) and compiles it. */
+    public RuleSetSpec compile(String file, String text) {
+        JsonNode node;
+        try {
+            node = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new RuleSetLoadException(List.of(new RuleSetProblem(file, "(file)", null,
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "not valid YAML: " + e.getOriginalMessage())));
+        }
+        return compile(file, node);
+    }
+
+    public RuleSetSpec compile(String file, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new RuleSetLoadException(List.of(new RuleSetProblem(file, "(file)", null, 0, 0, "the file is empty or not an object")));
+        }
+        List<RuleSetProblem> problems = new ArrayList<>();
+        SCHEMA.validate(node).forEach(e -> problems.add(new RuleSetProblem(file, e.field(), null, 0, 0, e.message())));
+        if (!problems.isEmpty()) {
+            throw new RuleSetLoadException(problems);
+        }
+        RuleSetDocument doc = CANONICAL.convertValue(node, RuleSetDocument.class);
+        Context ctx = new Context(file, doc.id(), problems);
+        List<VersionSpec> versions = new ArrayList<>();
+        Resolved previous = null;
+        for (int i = 0; i < doc.versions().size(); i++) {
+            Resolved resolved = version(ctx, "versions[" + i + "]", i + 1, doc.versions().get(i), previous);
+            if (resolved == null) {
+                break; // the following versions inherit from a broken one: their errors would only repeat
+            }
+            versions.add(resolved.spec());
+            previous = resolved;
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetLoadException(problems);
+        }
+        return new RuleSetSpec(doc.id(), Track.valueOf(doc.track()), doc.origin(), doc.destination(),
+                new Localized<>(doc.title()), versions);
+    }
+
+    private record Context(String file, String ruleSetId, List<RuleSetProblem> problems) {
+        void problem(String path, String ruleId, String message) {
+            problems.add(new RuleSetProblem(file, path, ruleId, 0, 0, message));
+        }
+    }
+
+    /** A version as compiled, with what the next version may inherit. */
+    private record Resolved(VersionSpec spec, Map<String, ParameterDocument> parameters, List<RuleDocument> ruleDocs,
+                            List<RuleSpec> rules, List<ObligationDocument> obligationDocs, List<ObligationSpec> obligations) {
+    }
+
+    private Resolved version(Context ctx, String path, int number, VersionDocument doc, Resolved previous) {
+        int problemsBefore = ctx.problems().size();
+        if (doc.version() != null && doc.version() != number) {
+            ctx.problem(path + ".version", null, "versions are numbered from 1 in effective order: expected " + number + ", found " + doc.version());
+        }
+        OffsetDateTime effectiveFrom = instant(ctx, path + ".effectiveFrom", doc.effectiveFrom());
+        OffsetDateTime publishedAt = doc.publishedAt() == null ? effectiveFrom : instant(ctx, path + ".publishedAt", doc.publishedAt());
+        if (effectiveFrom != null && previous != null && !effectiveFrom.isAfter(previous.spec().effectiveFrom())) {
+            ctx.problem(path + ".effectiveFrom", null, "must be after the previous version's effectiveFrom "
+                    + previous.spec().effectiveFrom());
+        }
+        if (previous == null && (doc.rules() == null || doc.obligations() == null)) {
+            ctx.problem(path, null, "the first version must give its rules and obligations");
+        }
+
+        Map<String, ParameterDocument> parameters = new LinkedHashMap<>(previous == null ? Map.of() : previous.parameters());
+        Map<String, FactType> types = new LinkedHashMap<>();
+        Map<String, VersionSpec.ParameterValue> values = new LinkedHashMap<>();
+        if (doc.parameters() != null) {
+            doc.parameters().forEach((name, p) -> {
+                ParameterDocument before = parameters.get(name);
+                if (before != null && !before.type().equals(p.type())) {
+                    ctx.problem(path + ".parameters." + name + ".type", null,
+                            "a parameter keeps its type across versions: was " + before.type() + ", now " + p.type());
+                }
+                parameters.put(name, p);
+            });
+        }
+        parameters.forEach((name, p) -> {
+            FactType type = FactType.fromName(p.type());
+            types.put(name, type);
+            Object value = parameterValue(ctx, path + ".parameters." + name + ".value", type, p.value());
+            if (value != null) {
+                values.put(name, new VersionSpec.ParameterValue(type, value));
+            }
+        });
+        CelExpressions cel = new CelExpressions(types);
+
+        List<RuleDocument> ruleDocs;
+        List<RuleSpec> rules;
+        boolean changedParameters = doc.parameters() != null;
+        if (doc.rules() != null || previous == null) {
+            ruleDocs = doc.rules() == null ? List.of() : doc.rules();
+            rules = rules(ctx, path + ".rules", cel, ruleDocs);
+        } else {
+            ruleDocs = previous.ruleDocs();
+            // Inherited rules were type-checked against the previous parameters; recheck if parameters changed.
+            rules = changedParameters ? rules(ctx, path + ".rules(inherited)", cel, ruleDocs) : previous.rules();
+        }
+        List<ObligationDocument> obligationDocs;
+        List<ObligationSpec> obligations;
+        if (doc.obligations() != null || previous == null) {
+            obligationDocs = doc.obligations() == null ? List.of() : doc.obligations();
+            obligations = obligations(ctx, path + ".obligations", cel, obligationDocs);
+        } else {
+            obligationDocs = previous.obligationDocs();
+            obligations = changedParameters ? obligations(ctx, path + ".obligations(inherited)", cel, obligationDocs) : previous.obligations();
+        }
+        if (ctx.problems().size() > problemsBefore) {
+            return null;
+        }
+
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("ruleSet", ctx.ruleSetId());
+        canonical.put("version", number);
+        canonical.put("effectiveFrom", effectiveFrom.toString());
+        canonical.put("publishedAt", publishedAt.toString());
+        canonical.put("status", doc.status());
+        canonical.put("parameters", parameters);
+        canonical.put("rules", ruleDocs);
+        canonical.put("obligations", obligationDocs);
+        VersionSpec spec = new VersionSpec(number, effectiveFrom, publishedAt.toInstant(), VersionStatus.valueOf(doc.status()),
+                doc.note() == null ? null : new Localized<>(doc.note()), citation(doc.citation()), Map.copyOf(values),
+                VersionSpec.valuesOf(values), rules, obligations, sha256(canonical));
+        return new Resolved(spec, parameters, ruleDocs, rules, obligationDocs, obligations);
+    }
+
+    private List<RuleSpec> rules(Context ctx, String path, CelExpressions cel, List<RuleDocument> docs) {
+        List<RuleSpec> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < docs.size(); i++) {
+            RuleDocument r = docs.get(i);
+            String at = path + "[" + i + "]";
+            if (!ids.add(r.id())) {
+                ctx.problem(at + ".id", r.id(), "rule id is used twice in this version");
+            }
+            if (com.tracklane.eligibility.engine.Evaluator.TRACK_OPEN.equals(r.id())) {
+                ctx.problem(at + ".id", r.id(), "TRACK_OPEN is built in and cannot be redefined");
+            }
+            Expression applicable = optionalCondition(ctx, at + ".applicableWhen", r.id(), cel, r.applicableWhen());
+            Expression pending = optionalCondition(ctx, at + ".pendingWhen", r.id(), cel, r.pendingWhen());
+            Expression condition = optionalCondition(ctx, at + ".condition", r.id(), cel, r.condition());
+            Map<RuleOutcome, Localized<Template>> messages = new EnumMap<>(RuleOutcome.class);
+            messages.put(RuleOutcome.PASS, template(ctx, at + ".messages.pass", r.id(), cel, r.messages().pass()));
+            messages.put(RuleOutcome.FAIL, template(ctx, at + ".messages.fail", r.id(), cel, r.messages().fail()));
+            if (r.pendingWhen() != null) {
+                messages.put(RuleOutcome.PENDING, required(ctx, at + ".messages.pending", r.id(), cel, r.messages().pending(), "pendingWhen"));
+            }
+            if (r.applicableWhen() != null) {
+                messages.put(RuleOutcome.NOT_APPLICABLE, required(ctx, at + ".messages.notApplicable", r.id(), cel,
+                        r.messages().notApplicable(), "applicableWhen"));
+            }
+            rules.add(new RuleSpec(r.id(), Severity.valueOf(r.severity()), new Localized<>(r.title()),
+                    new RuleSpec.Source(r.applicableWhen(), r.pendingWhen(), r.condition()),
+                    applicable, pending, condition, Map.copyOf(messages), citation(r.citation())));
+        }
+        return List.copyOf(rules);
+    }
+
+    private List<ObligationSpec> obligations(Context ctx, String path, CelExpressions cel, List<ObligationDocument> docs) {
+        List<ObligationSpec> obligations = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            ObligationDocument o = docs.get(i);
+            String at = path + "[" + i + "]";
+            if (o.untilDay() != null && o.untilDay() < o.fromDay()) {
+                ctx.problem(at + ".untilDay", null, "untilDay " + o.untilDay() + " is before fromDay " + o.fromDay());
+            }
+            Expression when = optionalCondition(ctx, at + ".when", null, cel, o.when());
+            obligations.add(new ObligationSpec(o.code(), o.fromDay(), o.untilDay(), when,
+                    template(ctx, at + ".detail", null, cel, o.detail()), citation(o.citation()),
+                    Boolean.TRUE.equals(o.warnWhenCutShort())));
+        }
+        return List.copyOf(obligations);
+    }
+
+    private Localized<Template> required(Context ctx, String path, String ruleId, CelExpressions cel,
+                                         Map<String, String> texts, String because) {
+        if (texts == null) {
+            ctx.problem(path, ruleId, "is required because the rule has " + because);
+            return null;
+        }
+        return template(ctx, path, ruleId, cel, texts);
+    }
+
+    private Expression optionalCondition(Context ctx, String path, String ruleId, CelExpressions cel, String source) {
+        if (source == null) {
+            return null;
+        }
+        CelExpressions.Compiled compiled = cel.condition(source);
+        compiled.errors().forEach(e -> ctx.problems().add(new RuleSetProblem(ctx.file(), path, ruleId, e.line(), e.column(), e.message())));
+        return compiled.expression();
+    }
+
+    /** A message: text with {@code {expression}} placeholders, each compiled as a CEL value. */
+    private Localized<Template> template(Context ctx, String path, String ruleId, CelExpressions cel, Map<String, String> texts) {
+        Map<String, Template> byLanguage = new LinkedHashMap<>();
+        texts.forEach((language, text) -> {
+            List<Template.Part> parts = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                int open = text.indexOf('{', i);
+                if (open < 0) {
+                    parts.add(new Template.Text(text.substring(i)));
+                    break;
+                }
+                int close = text.indexOf('}', open);
+                if (close < 0) {
+                    ctx.problem(path + "." + language, ruleId, "placeholder opened at character " + (open + 1) + " is not closed");
+                    break;
+                }
+                if (open > i) {
+                    parts.add(new Template.Text(text.substring(i, open)));
+                }
+                String source = text.substring(open + 1, close);
+                CelExpressions.Compiled compiled = cel.value(source);
+                for (CelExpressions.CompileError e : compiled.errors()) {
+                    ctx.problems().add(new RuleSetProblem(ctx.file(), path + "." + language + " {" + source + "}", ruleId,
+                            e.line(), e.column(), e.message()));
+                }
+                parts.add(new Template.Value(source, compiled.expression()));
+                i = close + 1;
+            }
+            byLanguage.put(language, new Template(List.copyOf(parts)));
+        });
+        return new Localized<>(Map.copyOf(byLanguage));
+    }
+
+    private static OffsetDateTime instant(Context ctx, String path, String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            ctx.problem(path, null, "must be a date-time with an offset, e.g. 2020-09-08T00:00+09:00");
+            return null;
+        }
+    }
+
+    private static Object parameterValue(Context ctx, String path, FactType type, Object value) {
+        try {
+            return switch (type) {
+                case INT -> value instanceof Integer || value instanceof Long ? ((Number) value).longValue() : fail(value, "an integer");
+                case DOUBLE -> value instanceof Number n ? n.doubleValue() : fail(value, "a number");
+                case BOOL -> value instanceof Boolean b ? b : fail(value, "true or false");
+                case STRING -> value instanceof String s ? s : fail(value, "a string");
+                case DATE -> value instanceof String s ? LocalDate.parse(s).toString() : fail(value, "a date (YYYY-MM-DD)");
+                case STRING_LIST -> value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
+                        ? List.copyOf(list.stream().map(String.class::cast).toList()) : fail(value, "a list of strings");
+            };
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            ctx.problem(path, null, e.getMessage());
+            return null;
+        }
+    }
+
+    private static Object fail(Object value, String expected) {
+        throw new IllegalArgumentException("must be " + expected + ", found " + value);
+    }
+
+    private static Citation citation(CitationDocument c) {
+        return c == null ? null : new Citation(c.title(), c.date(), c.url(), c.paragraph());
+    }
+
+    private static String sha256(Object canonical) {
+        try {
+            byte[] bytes = CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Instant parseInstant(String text) {
+        return OffsetDateTime.parse(text).toInstant();
+    }
+}

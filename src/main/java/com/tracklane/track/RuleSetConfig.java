@@ -1,0 +1,18 @@
+package com.tracklane.track;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the rule sets come from. */
+@ConfigMapping(prefix = "tracklane.rule-sets")
+public interface RuleSetConfig {
+
+    /** Classpath resources shipped in the jar. */
+    @WithDefault("rulesets/resident-kh-jp.yaml,rulesets/business-kh-jp.yaml,rulesets/resident-jp-kh.yaml,rulesets/business-jp-kh.yaml")
+    List<String> resources();
+
+    /** An optional folder whose {@code *.yaml} files are loaded too; a file with a shipped id replaces it. */
+    Optional<String> directory();
+}

@@ -1,0 +1,23 @@
+package com.tracklane.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tracklane.eligibility.engine.RuleSetSpec;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShippedRuleSetsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"resident-kh-jp", "business-kh-jp", "resident-jp-kh", "business-jp-kh"})
+    void shouldCompileEveryShippedRuleSet(String id) throws Exception {
+        String file = "rulesets/" + id + ".yaml";
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(file)) {
+            RuleSetSpec spec = new RuleSetCompiler().compile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(id, spec.id());
+        }
+    }
+}
