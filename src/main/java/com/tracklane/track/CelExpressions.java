@@ -67,11 +67,15 @@ public final class CelExpressions {
                     CelOverloadDecl.newGlobalOverload("join_list_string", SimpleType.STRING,
                             ListType.create(SimpleType.STRING), SimpleType.STRING)));
 
+    private static final java.util.regex.Pattern PARAMETER_REFERENCE = java.util.regex.Pattern.compile("\\bparams\\.([A-Za-z_][A-Za-z0-9_]*)");
+
     private final CelCompiler booleanCompiler;
     private final CelCompiler valueCompiler;
+    private final Map<String, FactType> parameterTypes;
 
     /** An environment for one version, whose parameters have the given types. */
     public CelExpressions(Map<String, FactType> parameterTypes) {
+        this.parameterTypes = Map.copyOf(parameterTypes);
         this.booleanCompiler = builder(parameterTypes).setResultType(SimpleType.BOOL).build();
         this.valueCompiler = builder(parameterTypes).build();
     }
@@ -103,7 +107,33 @@ public final class CelExpressions {
         return compile(valueCompiler, source);
     }
 
-    private static Compiled compile(CelCompiler compiler, String source) {
+    private Compiled compile(CelCompiler compiler, String source) {
+        List<CompileError> unknown = unknownParameters(source);
+        return unknown.isEmpty() ? compileChecked(compiler, source) : new Compiled(null, unknown);
+    }
+
+    /** CEL alone would only say "undeclared reference to 'params'"; name the parameter instead. */
+    private List<CompileError> unknownParameters(String source) {
+        List<CompileError> errors = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = PARAMETER_REFERENCE.matcher(source);
+        while (m.find()) {
+            if (!parameterTypes.containsKey(m.group(1))) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < m.start(); i++) {
+                    if (source.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                errors.add(new CompileError(line, m.start() - lineStart + 1, "unknown parameter '" + m.group()
+                        + "' (this version declares: " + String.join(", ", new java.util.TreeSet<>(parameterTypes.keySet())) + ")"));
+            }
+        }
+        return errors;
+    }
+
+    private static Compiled compileChecked(CelCompiler compiler, String source) {
         CelValidationResult result = compiler.compile(source);
         if (result.hasError()) {
             return new Compiled(null, result.getErrors().stream().map(CelExpressions::toError).toList());

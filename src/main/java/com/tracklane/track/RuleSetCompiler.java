@@ -209,6 +209,7 @@ public final class RuleSetCompiler {
                 messages.put(RuleOutcome.NOT_APPLICABLE, required(ctx, at + ".messages.notApplicable", r.id(), cel,
                         r.messages().notApplicable(), "applicableWhen"));
             }
+            messages.values().removeIf(java.util.Objects::isNull);
             rules.add(new RuleSpec(r.id(), Severity.valueOf(r.severity()), new Localized<>(r.title()),
                     new RuleSpec.Source(r.applicableWhen(), r.pendingWhen(), r.condition()),
                     applicable, pending, condition, Map.copyOf(messages), citation(r.citation())));
