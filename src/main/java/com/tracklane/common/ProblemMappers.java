@@ -49,6 +49,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return response(Problem.of("conflict", "Conflict", 409, e.getMessage()).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response precondition(PreconditionException e, UriInfo uri) {
+        Problem problem = e.missing()
+                ? Problem.of("precondition-required", "Precondition Required", 428, e.getMessage())
+                : Problem.of("precondition-failed", "Precondition Failed", 412, e.getMessage());
+        return response(problem.withInstance(uri.getPath()));
+    }
+
+    /** The database cannot be reached: writes fail cleanly and nothing is half-written (the transaction rolls back). */
+    @ServerExceptionMapper
+    public Response unavailable(StorageUnavailableException e, UriInfo uri) {
+        LOG.warnf("Storage unavailable on %s: %s", uri.getPath(), e.getCause() == null ? e.getMessage() : e.getCause().getClass().getName());
+        return Response.fromResponse(response(Problem.of("storage-unavailable", "Service Unavailable", 503,
+                "The database is not reachable; the request was not applied. Retry later.").withInstance(uri.getPath())))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
         return response(Problem.of("payload-too-large", "Payload Too Large", 413, e.getMessage()).withInstance(uri.getPath()));
     }

@@ -1,0 +1,23 @@
+package com.tracklane.common;
+
+/** The database could not be reached; the write was not applied. Answered with 503. */
+public class StorageUnavailableException extends RuntimeException {
+    public StorageUnavailableException(Throwable cause) {
+        super("storage unavailable", cause);
+    }
+
+    /** True when {@code e} (or a cause) says the database connection failed rather than the request being wrong. */
+    public static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || name.endsWith("JDBCConnectionException")
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (t.getMessage() != null && t.getMessage().contains("Unable to acquire JDBC Connection"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,274 @@
+package com.tracklane.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.JsonBodies;
+import com.tracklane.common.PreconditionException;
+import com.tracklane.common.StorageUnavailableException;
+import com.tracklane.common.Times;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Applications from embassy intake forms, and their review by officers. */
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationResource {
+
+    private static final String INTAKE = "intake";
+    private static final String OFFICER = "officer";
+    private static final Set<String> DECISION_FIELDS = Set.of("action", "reason", "override");
+
+    private final ApplicationService service;
+    private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
+
+    public ApplicationResource(ApplicationService service, ObjectMapper mapper, SecurityIdentity identity) {
+        this.service = service;
+        this.mapper = mapper;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({INTAKE, OFFICER})
+    public Response submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) throws JsonProcessingException {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw InvalidInputException.of("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        JsonNode json = JsonBodies.parse(mapper, body);
+        ApplicationService.Submitted submitted = storage(() -> service.submit(json, subject(), idempotencyKey));
+        TravelApplication a = submitted.application();
+        return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(uri.getBaseUriBuilder().path("api/v1/applications").path(a.id).build())
+                .tag(etag(a)).entity(view(a)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({INTAKE, OFFICER})
+    public Response get(@PathParam("id") String id) {
+        TravelApplication a = storage(() -> service.find(id));
+        return Response.ok(view(a)).tag(etag(a)).build();
+    }
+
+    @GET
+    @RolesAllowed({INTAKE, OFFICER})
+    public ApplicationViews.Page<ApplicationViews.Application> list(
+            @QueryParam("status") String status, @QueryParam("track") String track, @QueryParam("route") String route,
+            @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        ApplicationStatus st = status == null ? null : enumOf(ApplicationStatus.class, "status", status);
+        String tr = track == null ? null : enumOf(com.tracklane.eligibility.engine.Track.class, "track", track).name();
+        String origin = null;
+        String destination = null;
+        if (route != null) {
+            if (!route.matches("^[A-Z]{2}-[A-Z]{2}$")) {
+                throw InvalidInputException.of("route", "expected ORIGIN-DESTINATION, e.g. KH-JP");
+            }
+            origin = route.substring(0, 2);
+            destination = route.substring(3);
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw InvalidInputException.of("page", "must be 0 or more");
+        }
+        if (s < 1 || s > 100) {
+            throw InvalidInputException.of("size", "must be between 1 and 100");
+        }
+        ApplicationService.Filter filter = new ApplicationService.Filter(st, tr, origin, destination,
+                instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
+        long[] total = new long[1];
+        List<TravelApplication> found = storage(() -> service.list(filter, p, s, total));
+        return new ApplicationViews.Page<>(found.stream().map(this::view).toList(), p, s, total[0]);
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OFFICER)
+    public Response decide(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        JsonNode json = JsonBodies.parse(mapper, body);
+        if (json == null || !json.isObject()) {
+            throw InvalidInputException.of("(body)", "expected {\"action\": \"APPROVE\" | \"REJECT\" | \"REQUEST_INFO\" | \"START_REVIEW\", \"reason\": …}");
+        }
+        json.fieldNames().forEachRemaining(f -> {
+            if (!DECISION_FIELDS.contains(f)) {
+                throw InvalidInputException.of(f, "is not a known field");
+            }
+        });
+        JsonNode action = json.get("action");
+        if (action == null || !action.isTextual()) {
+            throw InvalidInputException.of("action", "is required: APPROVE, REJECT, REQUEST_INFO or START_REVIEW");
+        }
+        ReviewAction reviewAction = enumOf(ReviewAction.class, "action", action.asText());
+        if (reviewAction == ReviewAction.WITHDRAW) {
+            throw InvalidInputException.of("action", "WITHDRAW is the applicant side's: POST /api/v1/applications/{id}/withdrawal");
+        }
+        JsonNode reason = json.get("reason");
+        JsonNode override = json.get("override");
+        if (reason != null && !reason.isTextual() && !reason.isNull()) {
+            throw InvalidInputException.of("reason", "must be a string");
+        }
+        if (reason != null && reason.isTextual() && reason.asText().length() > 2000) {
+            throw InvalidInputException.of("reason", "must be at most 2000 characters");
+        }
+        if (override != null && !override.isBoolean()) {
+            throw InvalidInputException.of("override", "must be true or false");
+        }
+        Long version = ifMatch(ifMatch);
+        TravelApplication a = storage(() -> service.decide(id, reviewAction, reason == null || reason.isNull() ? null : reason.asText(),
+                override != null && override.asBoolean(), version, subject()));
+        return Response.ok(view(a)).tag(etag(a)).build();
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(INTAKE)
+    public Response withdraw(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        JsonNode json = JsonBodies.parse(mapper, body);
+        String reason = json != null && json.path("reason").isTextual() ? json.get("reason").asText() : null;
+        Long version = ifMatch(ifMatch);
+        TravelApplication a = storage(() -> service.decide(id, ReviewAction.WITHDRAW, reason, false, version, subject()));
+        return Response.ok(view(a)).tag(etag(a)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed({INTAKE, OFFICER})
+    public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        JsonNode json = JsonBodies.parse(mapper, body);
+        Long version = ifMatch(ifMatch);
+        TravelApplication a = storage(() -> service.patch(id, json, version, subject()));
+        return Response.ok(view(a)).tag(etag(a)).build();
+    }
+
+    @POST
+    @Path("/{id}/re-evaluation")
+    @RolesAllowed({INTAKE, OFFICER})
+    public Response reEvaluate(@PathParam("id") String id) {
+        TravelApplication a = storage(() -> service.reEvaluate(id, subject()));
+        return Response.ok(view(a)).tag(etag(a)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({INTAKE, OFFICER})
+    public List<ApplicationViews.Event> history(@PathParam("id") String id) {
+        return storage(() -> service.history(id)).stream().map(ApplicationViews::event).toList();
+    }
+
+    @GET
+    @Path("/{id}/decisions")
+    @RolesAllowed({INTAKE, OFFICER})
+    public List<ApplicationViews.SnapshotSummary> decisions(@PathParam("id") String id) {
+        return storage(() -> service.snapshots(id)).stream().map(ApplicationViews::summary).toList();
+    }
+
+    @GET
+    @Path("/{id}/decisions/{snapshotId}")
+    @RolesAllowed({INTAKE, OFFICER})
+    public ApplicationViews.Snapshot decision(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
+        DecisionSnapshot s = storage(() -> service.snapshot(id, snapshotId));
+        try {
+            return new ApplicationViews.Snapshot(s.id, s.outcome, new ApplicationViews.RuleSetRef(s.ruleSetId, s.ruleSetVersion, s.contentHash),
+                    s.knownAt, s.createdAt, mapper.readTree(s.requestJson), mapper.readTree(s.decisionJson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @GET
+    @Path("/{id}/decisions/{snapshotId}/replay")
+    @RolesAllowed({INTAKE, OFFICER})
+    public ApplicationViews.Replay replay(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
+        return storage(() -> service.replay(id, snapshotId));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private ApplicationViews.Application view(TravelApplication a) {
+        boolean officer = identity.hasRole(OFFICER);
+        DecisionSnapshot current = a.currentSnapshotId == null ? null : DecisionSnapshot.findById(a.currentSnapshotId);
+        JsonNode request;
+        try {
+            request = mapper.readTree(a.requestJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ApplicationViews.Application(a.id, a.reference, a.status, a.track,
+                new ApplicationViews.Route(a.origin, a.destination), a.ruleSetId, ApplicationViews.applicant(a, officer),
+                !officer, request, ApplicationViews.summary(current), a.submittedBy, a.submittedAt, a.updatedAt, a.version);
+    }
+
+    private String subject() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static EntityTag etag(TravelApplication a) {
+        return new EntityTag(Long.toString(a.version));
+    }
+
+    /** If-Match: {@code "3"} (or W/"3"); missing → 428; unparseable → 412 (it cannot match). */
+    private static Long ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            throw PreconditionException.required("This change needs an If-Match header with the application's ETag (from GET).");
+        }
+        String tag = header.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw PreconditionException.failed("If-Match " + header + " does not match the application's ETag.");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Instant instant(String field, String text) {
+        return text == null ? null : Times.parseWithOffset(text).orElseThrow(() -> InvalidInputException.of(field,
+                "expected an instant with an offset or Z, such as 2020-09-10T00:00:00Z"));
+    }
+
+    /** Runs a database call; a connection failure becomes a 503, never a 500. */
+    private static <T> T storage(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (StorageUnavailableException.isConnectionFailure(e)) {
+                throw new StorageUnavailableException(e);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package com.tracklane.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tracklane.common.ConflictException;
+import com.tracklane.common.FieldError;
+import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.JsonSchemaCheck;
+import com.tracklane.common.MergePatch;
+import com.tracklane.common.NotFoundException;
+import com.tracklane.common.PreconditionException;
+import com.tracklane.eligibility.engine.Decision;
+import com.tracklane.eligibility.engine.DecisionOutcome;
+import com.tracklane.eligibility.service.EligibilityRequest;
+import com.tracklane.eligibility.service.EligibilityService;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Applications: submit (evaluated and snapshotted), review, patch, re-evaluate, replay. Every change is one
+ * transaction that also appends to the history, so history and state never disagree.
+ */
+@ApplicationScoped
+public class ApplicationService {
+
+    private static final JsonSchemaCheck SUBMISSION_SCHEMA =
+            JsonSchemaCheck.of(EligibilityService.OPENAPI_RESOURCE, "/components/schemas/ApplicationSubmission");
+
+    private final EligibilityService eligibility;
+    private final ObjectMapper mapper;
+    private final ObjectMapper canonical;
+    private final Clock clock;
+
+    public ApplicationService(EligibilityService eligibility, ObjectMapper mapper, Clock clock) {
+        this.eligibility = eligibility;
+        this.mapper = mapper;
+        this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.clock = clock;
+    }
+
+    public record Submitted(TravelApplication application, boolean created) {
+    }
+
+    @Transactional
+    public Submitted submit(JsonNode body, String subject, String idempotencyKey) {
+        String hash = hash(body);
+        if (idempotencyKey != null) {
+            TravelApplication existing = TravelApplication.find("submittedBy = ?1 and idempotencyKey = ?2", subject, idempotencyKey).firstResult();
+            if (existing != null) {
+                if (!existing.requestHash.equals(hash)) {
+                    throw new ConflictException("Idempotency-Key '" + idempotencyKey + "' was already used for a different submission.");
+                }
+                return new Submitted(existing, false);
+            }
+        }
+        validate(body);
+        JsonNode request = body.get("request");
+        Evaluated evaluated = evaluate(request, null);
+        Decision decision = evaluated.decision();
+
+        Instant now = clock.instant();
+        TravelApplication a = new TravelApplication();
+        a.id = UUID.randomUUID().toString();
+        a.reference = reference(decision);
+        a.status = ApplicationStatus.SUBMITTED;
+        a.track = decision.track().name();
+        a.origin = decision.route().origin();
+        a.destination = decision.route().destination();
+        a.ruleSetId = decision.ruleSet().id();
+        JsonNode applicant = body.get("applicant");
+        a.givenName = applicant.get("givenName").asText();
+        a.familyName = applicant.get("familyName").asText();
+        a.passportNumber = applicant.get("passportNumber").asText();
+        a.nationality = applicant.get("nationality").asText();
+        a.dateOfBirth = LocalDate.parse(applicant.get("dateOfBirth").asText());
+        a.email = applicant.get("email").asText();
+        a.requestJson = write(request);
+        a.submittedBy = subject;
+        a.submittedAt = now;
+        a.updatedAt = now;
+        a.idempotencyKey = idempotencyKey;
+        a.requestHash = hash;
+        a.persist();
+        DecisionSnapshot snapshot = snapshot(a, request, evaluated, now);
+        a.currentSnapshotId = snapshot.id;
+        a.currentOutcome = snapshot.outcome;
+        event(a, subject, "SUBMITTED", null, ApplicationStatus.SUBMITTED, null, snapshot.id, false, now);
+        return new Submitted(a, true);
+    }
+
+    public TravelApplication find(String id) {
+        TravelApplication a = TravelApplication.findById(id);
+        if (a == null) {
+            throw new NotFoundException("No application with id '" + id + "'.");
+        }
+        return a;
+    }
+
+    public record Filter(ApplicationStatus status, String track, String origin, String destination, Instant submittedFrom,
+                         Instant submittedTo) {
+    }
+
+    public List<TravelApplication> list(Filter f, int page, int size, long[] total) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (f.status() != null) {
+            query.append(" and status = :status");
+            params.put("status", f.status());
+        }
+        if (f.track() != null) {
+            query.append(" and track = :track");
+            params.put("track", f.track());
+        }
+        if (f.origin() != null) {
+            query.append(" and origin = :origin");
+            params.put("origin", f.origin());
+        }
+        if (f.destination() != null) {
+            query.append(" and destination = :destination");
+            params.put("destination", f.destination());
+        }
+        if (f.submittedFrom() != null) {
+            query.append(" and submittedAt >= :from");
+            params.put("from", f.submittedFrom());
+        }
+        if (f.submittedTo() != null) {
+            query.append(" and submittedAt < :to");
+            params.put("to", f.submittedTo());
+        }
+        var found = TravelApplication.<TravelApplication>find(query.toString(), Sort.descending("submittedAt").and("id"), params);
+        total[0] = found.count();
+        return found.page(Page.of(page, size)).list();
+    }
+
+    @Transactional
+    public TravelApplication decide(String id, ReviewAction action, String reason, boolean override, Long expectedVersion, String subject) {
+        TravelApplication a = locked(id, expectedVersion);
+        if (!action.allowedFrom(a.status)) {
+            throw new ConflictException("Cannot " + action + " an application that is " + a.status + "; allowed from "
+                    + action.allowedFrom() + ".");
+        }
+        if ((action == ReviewAction.REJECT || action == ReviewAction.REQUEST_INFO) && blank(reason)) {
+            throw InvalidInputException.of("reason", "a reason is required to " + action);
+        }
+        boolean overriding = false;
+        if (action == ReviewAction.APPROVE && DecisionOutcome.NOT_ELIGIBLE.name().equals(a.currentOutcome)) {
+            if (!override || blank(reason)) {
+                throw new ConflictException("The current evaluation is NOT_ELIGIBLE: approving needs \"override\": true and a reason.");
+            }
+            overriding = true;
+        }
+        return transition(a, action.target(), action.name(), reason, a.currentSnapshotId, overriding, subject);
+    }
+
+    @Transactional
+    public TravelApplication patch(String id, JsonNode patch, Long expectedVersion, String subject) {
+        TravelApplication a = locked(id, expectedVersion);
+        if (!a.status.editable()) {
+            throw new ConflictException("An application can be changed only while SUBMITTED or INFO_REQUESTED; it is " + a.status + ".");
+        }
+        if (patch == null || !patch.isObject()) {
+            throw InvalidInputException.of("(body)", "a JSON merge patch object is required");
+        }
+        ObjectNode current = mapper.createObjectNode();
+        current.set("applicant", mapper.valueToTree(ApplicationViews.applicant(a, true)));
+        current.set("request", read(a.requestJson));
+        JsonNode merged = MergePatch.apply(current, patch);
+        validate(merged);
+        JsonNode applicant = merged.get("applicant");
+        a.givenName = applicant.get("givenName").asText();
+        a.familyName = applicant.get("familyName").asText();
+        a.passportNumber = applicant.get("passportNumber").asText();
+        a.nationality = applicant.get("nationality").asText();
+        a.dateOfBirth = LocalDate.parse(applicant.get("dateOfBirth").asText());
+        a.email = applicant.get("email").asText();
+        JsonNode request = merged.get("request");
+        evaluate(request, null); // the patched trip must still be a valid check
+        a.requestJson = write(request);
+        return transition(a, a.status, "DOCUMENTS_UPDATED", null, null, false, subject);
+    }
+
+    @Transactional
+    public TravelApplication reEvaluate(String id, String subject) {
+        TravelApplication a = find(id);
+        if (a.status.isFinal()) {
+            throw new ConflictException("A " + a.status + " application is not evaluated again.");
+        }
+        JsonNode request = read(a.requestJson);
+        Instant now = clock.instant();
+        Evaluated evaluated = evaluate(request, now);
+        DecisionSnapshot snapshot = snapshot(a, request, evaluated, now);
+        a.currentSnapshotId = snapshot.id;
+        a.currentOutcome = snapshot.outcome;
+        return transition(a, a.status, "RE_EVALUATED", null, snapshot.id, false, subject);
+    }
+
+    public List<ApplicationEvent> history(String id) {
+        find(id);
+        return ApplicationEvent.ofApplication(id);
+    }
+
+    public List<DecisionSnapshot> snapshots(String id) {
+        find(id);
+        return DecisionSnapshot.ofApplication(id);
+    }
+
+    public DecisionSnapshot snapshot(String id, String snapshotId) {
+        DecisionSnapshot s = DecisionSnapshot.findById(snapshotId);
+        if (s == null || !s.applicationId.equals(id)) {
+            throw new NotFoundException("Application '" + id + "' has no decision snapshot '" + snapshotId + "'.");
+        }
+        return s;
+    }
+
+    /** Re-runs a snapshot's request with its knownAt: the same versions decide, so the decision must be identical. */
+    public ApplicationViews.Replay replay(String id, String snapshotId) {
+        DecisionSnapshot s = snapshot(id, snapshotId);
+        Evaluated again = evaluate(read(s.requestJson), s.knownAt);
+        JsonNode stored = read(s.decisionJson);
+        JsonNode replayed = mapper.valueToTree(again.decision());
+        List<String> differences = new ArrayList<>();
+        diff("", stored, replayed, differences);
+        return new ApplicationViews.Replay(s.id, differences.isEmpty(),
+                new ApplicationViews.RuleSetRef(s.ruleSetId, s.ruleSetVersion, s.contentHash), s.outcome,
+                again.decision().outcome().name(), differences, replayed);
+    }
+
+    // --- internals -------------------------------------------------------------------------------------------
+
+    private record Evaluated(Decision decision, Instant knownAt) {
+    }
+
+    /** Evaluates a stored or submitted request; {@code knownAt} null: the request's own, else now. */
+    private Evaluated evaluate(JsonNode request, Instant knownAt) {
+        ObjectNode copy = request.deepCopy();
+        Instant effectiveKnownAt = knownAt;
+        if (effectiveKnownAt == null) {
+            effectiveKnownAt = copy.hasNonNull("knownAt") ? null : clock.instant();
+        }
+        if (effectiveKnownAt != null) {
+            copy.put("knownAt", effectiveKnownAt.toString());
+        }
+        try {
+            EligibilityRequest parsed = eligibility.parse(copy);
+            Decision decision = eligibility.check(parsed, "en");
+            return new Evaluated(decision, decision.knownAt());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.getMessage(), e.errors().stream()
+                    .map(f -> new FieldError("request." + f.field(), f.message())).toList());
+        }
+    }
+
+    private void validate(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw InvalidInputException.of("(body)", "a JSON object with applicant and request is required");
+        }
+        List<FieldError> errors = new ArrayList<>(SUBMISSION_SCHEMA.validate(body));
+        JsonNode dob = body.path("applicant").path("dateOfBirth");
+        if (errors.isEmpty()) {
+            try {
+                LocalDate date = LocalDate.parse(dob.asText());
+                if (date.isAfter(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
+                    errors.add(new FieldError("applicant.dateOfBirth", "is in the future"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError("applicant.dateOfBirth", "is not a date (YYYY-MM-DD)"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The application has " + errors.size() + " invalid field(s).", errors);
+        }
+    }
+
+    private TravelApplication locked(String id, Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw PreconditionException.required("This change needs If-Match with the application's current ETag.");
+        }
+        TravelApplication a = find(id);
+        if (a.version != expectedVersion) {
+            throw PreconditionException.failed("The application has changed (ETag \"" + a.version + "\"); read it again.");
+        }
+        return a;
+    }
+
+    private TravelApplication transition(TravelApplication a, ApplicationStatus to, String action, String reason,
+                                         String snapshotId, boolean override, String subject) {
+        Instant now = clock.instant();
+        ApplicationStatus from = a.status;
+        a.status = to;
+        a.updatedAt = now;
+        event(a, subject, action, from, to, reason, snapshotId, override, now);
+        try {
+            TravelApplication.getEntityManager().flush();
+        } catch (OptimisticLockException e) {
+            throw PreconditionException.failed("Another change to this application was saved first; read it again.");
+        }
+        return a;
+    }
+
+    private DecisionSnapshot snapshot(TravelApplication a, JsonNode request, Evaluated evaluated, Instant now) {
+        Decision d = evaluated.decision();
+        DecisionSnapshot s = new DecisionSnapshot();
+        s.id = UUID.randomUUID().toString();
+        s.applicationId = a.id;
+        s.createdAt = now;
+        s.knownAt = evaluated.knownAt();
+        s.ruleSetId = d.ruleSet().id();
+        s.ruleSetVersion = d.ruleSet().version();
+        s.contentHash = d.ruleSet().contentHash();
+        s.outcome = d.outcome().name();
+        s.requestJson = write(request);
+        s.decisionJson = write(mapper.valueToTree(d));
+        s.persist();
+        return s;
+    }
+
+    private static void event(TravelApplication a, String subject, String action, ApplicationStatus from,
+                              ApplicationStatus to, String reason, String snapshotId, boolean override, Instant at) {
+        ApplicationEvent e = new ApplicationEvent();
+        e.applicationId = a.id;
+        e.at = at;
+        e.subject = subject;
+        e.action = action;
+        e.fromStatus = from;
+        e.toStatus = to;
+        e.reason = reason;
+        e.snapshotId = snapshotId;
+        e.overrideDecision = override;
+        e.persist();
+    }
+
+    /** RT-KHJP-2020-000123: track, route, year of entry, a number from a database sequence. */
+    private String reference(Decision d) {
+        Session session = TravelApplication.getEntityManager().unwrap(Session.class);
+        String sql = ((SessionFactoryImplementor) session.getSessionFactory()).getJdbcServices().getDialect()
+                .getSequenceSupport().getSequenceNextValString("application_reference_seq");
+        Number next = (Number) session.createNativeQuery(sql, Object.class).getSingleResult();
+        return "%sT-%s%s-%d-%06d".formatted(d.track().name().charAt(0), d.route().origin(), d.route().destination(),
+                d.entryAt().getYear(), next.longValue());
+    }
+
+    private String hash(JsonNode body) {
+        try {
+            byte[] bytes = canonical.writeValueAsBytes(canonical.treeToValue(body, Object.class));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (a.equals(b)) {
+            return;
+        }
+        if (a.isObject() && b.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String n : names) {
+                diff(path + "/" + n, a.path(n), b.path(n), out);
+            }
+        } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                diff(path + "/" + i, a.get(i), b.get(i), out);
+            }
+        } else {
+            out.add(path.isEmpty() ? "/" : path);
+        }
+    }
+
+}

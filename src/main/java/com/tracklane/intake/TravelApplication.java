@@ -1,0 +1,59 @@
+package com.tracklane.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An application from an embassy intake form: the applicant, the trip as submitted, and where its review is. */
+@Entity
+@Table(name = "travel_application")
+public class TravelApplication extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String reference;
+    @Enumerated(EnumType.STRING)
+    public ApplicationStatus status;
+    public String track;
+    public String origin;
+    public String destination;
+    @Column(name = "rule_set_id")
+    public String ruleSetId;
+    @Column(name = "given_name")
+    public String givenName;
+    @Column(name = "family_name")
+    public String familyName;
+    @Column(name = "passport_number")
+    public String passportNumber;
+    public String nationality;
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+    public String email;
+    /** The eligibility request as last submitted or patched (JSON). */
+    @Column(name = "request_json", length = 300_000)
+    public String requestJson;
+    @Column(name = "current_snapshot_id")
+    public String currentSnapshotId;
+    @Column(name = "current_outcome")
+    public String currentOutcome;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "request_hash")
+    public String requestHash;
+    /** Optimistic lock; also the ETag. */
+    @Version
+    public long version;
+}
