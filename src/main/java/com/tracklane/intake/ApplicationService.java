@@ -77,7 +77,7 @@ public class ApplicationService {
         Evaluated evaluated = evaluate(request, null);
         Decision decision = evaluated.decision();
 
-        Instant now = clock.instant();
+        Instant now = now();
         TravelApplication a = new TravelApplication();
         a.id = UUID.randomUUID().toString();
         a.reference = reference(decision);
@@ -205,7 +205,7 @@ public class ApplicationService {
             throw new ConflictException("A " + a.status + " application is not evaluated again.");
         }
         JsonNode request = read(a.requestJson);
-        Instant now = clock.instant();
+        Instant now = now();
         Evaluated evaluated = evaluate(request, now);
         DecisionSnapshot snapshot = snapshot(a, request, evaluated, now);
         a.currentSnapshotId = snapshot.id;
@@ -254,7 +254,7 @@ public class ApplicationService {
         ObjectNode copy = request.deepCopy();
         Instant effectiveKnownAt = knownAt;
         if (effectiveKnownAt == null) {
-            effectiveKnownAt = copy.hasNonNull("knownAt") ? null : clock.instant();
+            effectiveKnownAt = copy.hasNonNull("knownAt") ? null : now();
         }
         if (effectiveKnownAt != null) {
             copy.put("knownAt", effectiveKnownAt.toString());
@@ -278,7 +278,7 @@ public class ApplicationService {
         if (errors.isEmpty()) {
             try {
                 LocalDate date = LocalDate.parse(dob.asText());
-                if (date.isAfter(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
+                if (date.isAfter(LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC))) {
                     errors.add(new FieldError("applicant.dateOfBirth", "is in the future"));
                 }
             } catch (java.time.format.DateTimeParseException e) {
@@ -303,7 +303,7 @@ public class ApplicationService {
 
     private TravelApplication transition(TravelApplication a, ApplicationStatus to, String action, String reason,
                                          String snapshotId, boolean override, String subject) {
-        Instant now = clock.instant();
+        Instant now = now();
         ApplicationStatus from = a.status;
         a.status = to;
         a.updatedAt = now;
@@ -381,6 +381,11 @@ public class ApplicationService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Now, to the millisecond: what the database stores is exactly what was answered and what replay will use. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static boolean blank(String s) {
