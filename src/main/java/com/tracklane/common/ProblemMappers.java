@@ -30,7 +30,7 @@ public class ProblemMappers {
         if (e instanceof NotFoundException) {
             return Problem.of("not-found", "Not found", 404, e.getMessage());
         }
-        throw new IllegalArgumentException("no problem mapping for " + e.getClass());
+        return Problem.of("internal-error", "Internal error", 500, "This item could not be answered; the error has been logged.");
     }
 
     @ServerExceptionMapper
@@ -118,6 +118,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof java.io.IOException && String.valueOf(e.getMessage()).contains("too large")) {
+            // A chunked body beyond the HTTP layer's backstop: Vert.x has already answered 413.
+            return response(Problem.of("payload-too-large", "Payload Too Large", 413, "The body is larger than the limit of 256 KiB."));
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return response(Problem.of("internal-error", "Internal error", 500,
                 "The service could not answer this request; the error has been logged.").withInstance(uri.getPath()));

@@ -7,10 +7,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parsing of the two accepted time forms: local time at a known place, or a time with an offset. */
+/**
+ * Parsing of the two accepted time forms: local time at a known place, or a time with an offset. Only years
+ * 1900–2199 are accepted: anything else is not a trip, and would overflow the day arithmetic.
+ */
 public final class Times {
 
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     private Times() {
+    }
+
+    private static Optional<Instant> plausible(Instant instant) {
+        return instant.isBefore(EARLIEST) || !instant.isBefore(LATEST) ? Optional.empty() : Optional.of(instant);
     }
 
     /** {@code 2020-09-14T23:50+07:00} or {@code …Z} as the instant it names; {@code 2020-09-14T23:50} in {@code zone}. */
@@ -19,10 +29,10 @@ public final class Times {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            return plausible(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException notOffset) {
             try {
-                return Optional.of(LocalDateTime.parse(text).atZone(zone).toInstant());
+                return plausible(LocalDateTime.parse(text).atZone(zone).toInstant());
             } catch (DateTimeParseException notLocal) {
                 return Optional.empty();
             }
@@ -32,7 +42,7 @@ public final class Times {
     /** A time that must carry an offset or Z (no place to resolve a local time in). */
     public static Optional<Instant> parseWithOffset(String text) {
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            return plausible(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException | NullPointerException e) {
             return Optional.empty();
         }

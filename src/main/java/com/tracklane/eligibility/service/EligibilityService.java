@@ -123,6 +123,10 @@ public class EligibilityService {
                 out.add(check(parse(checks.get(i)), language));
             } catch (InvalidInputException | UnprocessableException e) {
                 out.add(problemOf.apply(e));
+            } catch (RuntimeException e) {
+                // A defect in one check must not fail the others: log it, and answer a problem at its index.
+                org.jboss.logging.Logger.getLogger(EligibilityService.class).errorf(e, "Batch check %d failed", i);
+                out.add(problemOf.apply(new IllegalStateException("internal")));
             }
         }
         return out;

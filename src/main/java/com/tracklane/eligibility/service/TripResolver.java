@@ -19,7 +19,7 @@ import java.util.Optional;
 /** Resolves airports, countries and times of a request into a {@link Trip}, reporting every bad field at once. */
 final class TripResolver {
 
-    private static final String TIME_FORMS = "expected a local airport time such as 2020-09-14T23:50 or a time with an offset such as 2020-09-14T23:50+07:00";
+    private static final String TIME_FORMS = "expected a local airport time such as 2020-09-14T23:50 or a time with an offset such as 2020-09-14T23:50+07:00, in the years 1900-2199";
 
     private final AirportDirectory airports;
 
