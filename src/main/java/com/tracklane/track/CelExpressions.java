@@ -97,14 +97,46 @@ public final class CelExpressions {
         };
     }
 
-    /** Compiles a condition that must yield a boolean. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("^(params\\.)?[A-Za-z_][A-Za-z0-9_]*$");
+
+    private final Map<String, Compiled> conditions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Compiled> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Compiles a condition that must yield a boolean (once per source in this environment). */
     public Compiled condition(String source) {
-        return compile(booleanCompiler, source);
+        return conditions.computeIfAbsent(source, s -> compile(booleanCompiler, s));
     }
 
-    /** Compiles a value to show in a message (any type). */
+    /**
+     * Compiles a value to show in a message. A bare fact or parameter name ({@code stayDays},
+     * {@code params.testWindowHours}) is checked against the declarations and read directly; anything else is CEL.
+     */
     public Compiled value(String source) {
-        return compile(valueCompiler, source);
+        return values.computeIfAbsent(source, s -> {
+            String name = s.trim();
+            if (NAME.matcher(name).matches()) {
+                boolean declared = name.startsWith(RuleBindings.PARAMS_PREFIX)
+                        ? parameterTypes.containsKey(name.substring(RuleBindings.PARAMS_PREFIX.length()))
+                        : FactCatalog.facts().containsKey(name);
+                if (declared) {
+                    return new Compiled(new NameExpression(name), List.of());
+                }
+            }
+            return compile(valueCompiler, s);
+        });
+    }
+
+    /** A bare name: its value, read from the bindings. */
+    private record NameExpression(String name) implements Expression {
+        @Override
+        public Object evaluate(Bindings bindings) {
+            return bindings.lookup(name);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     private Compiled compile(CelCompiler compiler, String source) {

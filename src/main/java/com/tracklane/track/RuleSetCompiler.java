@@ -54,6 +54,8 @@ public final class RuleSetCompiler {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private static final JsonSchemaCheck SCHEMA = JsonSchemaCheck.of(SCHEMA_RESOURCE, "");
+    /** One CEL environment per set of parameter types: versions and rule sets that declare the same share it. */
+    private static final Map<Map<String, FactType>, CelExpressions> ENVIRONMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Parses YAML (a superset of JSON) and compiles it. */
     public RuleSetSpec compile(String file, String text) {
@@ -143,7 +145,7 @@ public final class RuleSetCompiler {
                 values.put(name, new VersionSpec.ParameterValue(type, value));
             }
         });
-        CelExpressions cel = new CelExpressions(types);
+        CelExpressions cel = ENVIRONMENTS.computeIfAbsent(Map.copyOf(types), CelExpressions::new);
 
         List<RuleDocument> ruleDocs;
         List<RuleSpec> rules;
