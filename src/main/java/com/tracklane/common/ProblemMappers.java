@@ -122,6 +122,9 @@ public class ProblemMappers {
             // A chunked body beyond the HTTP layer's backstop: Vert.x has already answered 413.
             return response(Problem.of("payload-too-large", "Payload Too Large", 413, "The body is larger than the limit of 256 KiB."));
         }
+        if (StorageUnavailableException.isConnectionFailure(e)) {
+            return unavailable(new StorageUnavailableException(e), uri);
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return response(Problem.of("internal-error", "Internal error", 500,
                 "The service could not answer this request; the error has been logged.").withInstance(uri.getPath()));

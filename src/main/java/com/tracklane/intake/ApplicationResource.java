@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.PreconditionException;
-import com.tracklane.common.StorageUnavailableException;
 import com.tracklane.common.Times;
+import com.tracklane.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,15 +26,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** Applications from embassy intake forms, and their review by officers. */
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
 
-    private static final String INTAKE = "intake";
-    private static final String OFFICER = "officer";
+    private static final String INTAKE = Roles.INTAKE;
+    private static final String OFFICER = Roles.OFFICER;
     private static final Set<String> DECISION_FIELDS = Set.of("action", "reason", "override");
 
     private final ApplicationService service;
@@ -55,7 +54,7 @@ public class ApplicationResource {
             throw InvalidInputException.of("Idempotency-Key", "must be 1 to 200 characters");
         }
         JsonNode json = JsonBodies.parse(mapper, body);
-        ApplicationService.Submitted submitted = storage(() -> service.submit(json, subject(), idempotencyKey));
+        ApplicationService.Submitted submitted = service.submit(json, subject(), idempotencyKey);
         TravelApplication a = submitted.application();
         return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(uri.getBaseUriBuilder().path("api/v1/applications").path(a.id).build())
@@ -66,7 +65,7 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({INTAKE, OFFICER})
     public Response get(@PathParam("id") String id) {
-        TravelApplication a = storage(() -> service.find(id));
+        TravelApplication a = service.find(id);
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -98,7 +97,7 @@ public class ApplicationResource {
         ApplicationService.Filter filter = new ApplicationService.Filter(st, tr, origin, destination,
                 instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
         long[] total = new long[1];
-        List<TravelApplication> found = storage(() -> service.list(filter, p, s, total));
+        List<TravelApplication> found = service.list(filter, p, s, total);
         return new ApplicationViews.Page<>(found.stream().map(this::view).toList(), p, s, total[0]);
     }
 
@@ -136,8 +135,8 @@ public class ApplicationResource {
             throw InvalidInputException.of("override", "must be true or false");
         }
         Long version = ifMatch(ifMatch);
-        TravelApplication a = storage(() -> service.decide(id, reviewAction, reason == null || reason.isNull() ? null : reason.asText(),
-                override != null && override.asBoolean(), version, subject()));
+        TravelApplication a = service.decide(id, reviewAction, reason == null || reason.isNull() ? null : reason.asText(),
+                override != null && override.asBoolean(), version, subject());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -149,7 +148,7 @@ public class ApplicationResource {
         JsonNode json = JsonBodies.parse(mapper, body);
         String reason = json != null && json.path("reason").isTextual() ? json.get("reason").asText() : null;
         Long version = ifMatch(ifMatch);
-        TravelApplication a = storage(() -> service.decide(id, ReviewAction.WITHDRAW, reason, false, version, subject()));
+        TravelApplication a = service.decide(id, ReviewAction.WITHDRAW, reason, false, version, subject());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -160,7 +159,7 @@ public class ApplicationResource {
     public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
         Long version = ifMatch(ifMatch);
-        TravelApplication a = storage(() -> service.patch(id, json, version, subject()));
+        TravelApplication a = service.patch(id, json, version, subject());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -168,7 +167,7 @@ public class ApplicationResource {
     @Path("/{id}/re-evaluation")
     @RolesAllowed({INTAKE, OFFICER})
     public Response reEvaluate(@PathParam("id") String id) {
-        TravelApplication a = storage(() -> service.reEvaluate(id, subject()));
+        TravelApplication a = service.reEvaluate(id, subject());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -176,21 +175,21 @@ public class ApplicationResource {
     @Path("/{id}/history")
     @RolesAllowed({INTAKE, OFFICER})
     public List<ApplicationViews.Event> history(@PathParam("id") String id) {
-        return storage(() -> service.history(id)).stream().map(ApplicationViews::event).toList();
+        return service.history(id).stream().map(ApplicationViews::event).toList();
     }
 
     @GET
     @Path("/{id}/decisions")
     @RolesAllowed({INTAKE, OFFICER})
     public List<ApplicationViews.SnapshotSummary> decisions(@PathParam("id") String id) {
-        return storage(() -> service.snapshots(id)).stream().map(ApplicationViews::summary).toList();
+        return service.snapshots(id).stream().map(ApplicationViews::summary).toList();
     }
 
     @GET
     @Path("/{id}/decisions/{snapshotId}")
     @RolesAllowed({INTAKE, OFFICER})
     public ApplicationViews.Snapshot decision(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
-        DecisionSnapshot s = storage(() -> service.snapshot(id, snapshotId));
+        DecisionSnapshot s = service.snapshot(id, snapshotId);
         try {
             return new ApplicationViews.Snapshot(s.id, s.outcome, new ApplicationViews.RuleSetRef(s.ruleSetId, s.ruleSetVersion, s.contentHash),
                     s.knownAt, s.createdAt, mapper.readTree(s.requestJson), mapper.readTree(s.decisionJson));
@@ -203,7 +202,7 @@ public class ApplicationResource {
     @Path("/{id}/decisions/{snapshotId}/replay")
     @RolesAllowed({INTAKE, OFFICER})
     public ApplicationViews.Replay replay(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
-        return storage(() -> service.replay(id, snapshotId));
+        return service.replay(id, snapshotId);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -258,17 +257,5 @@ public class ApplicationResource {
     private static Instant instant(String field, String text) {
         return text == null ? null : Times.parseWithOffset(text).orElseThrow(() -> InvalidInputException.of(field,
                 "expected an instant with an offset or Z, such as 2020-09-10T00:00:00Z"));
-    }
-
-    /** Runs a database call; a connection failure becomes a 503, never a 500. */
-    private static <T> T storage(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            if (StorageUnavailableException.isConnectionFailure(e)) {
-                throw new StorageUnavailableException(e);
-            }
-            throw e;
-        }
     }
 }

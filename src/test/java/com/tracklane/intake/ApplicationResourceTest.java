@@ -12,12 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
+import com.tracklane.support.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +33,7 @@ class ApplicationResourceTest {
     static final String PASSPORT = "N" + (10_000_000 + (int) (Math.random() * 89_999_999));
 
     static String token(String role, String subject) {
-        return Jwt.issuer("https://tracklane.dev/embedded").upn(subject).subject(subject).groups(Set.of(role)).sign();
+        return Tokens.token(role, subject);
     }
 
     static RequestSpecification as(String role) {

@@ -1,0 +1,55 @@
+package com.tracklane.security;
+
+import com.tracklane.common.InvalidInputException;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Development tokens for the embedded default: {@code POST /dev/tokens?role=officer[&subject=alice]} answers a
+ * signed JWT (text/plain) for one role, valid for 12 hours, signed with the repository's development key
+ * ({@code smallrye.jwt.sign.key.location}) and issued by the configured {@code mp.jwt.verify.issuer}.
+ *
+ * <p>Switched off (404, exactly like an unknown path) unless {@code tracklane.dev-tokens.enabled} is true, and
+ * always in the {@code prod} profile; {@link DevTokenGate} answers the 404 for every method before matching.
+ */
+@Path(DevTokens.PATH)
+public class DevTokenResource {
+
+    public static final Duration LIFESPAN = Duration.ofHours(12);
+    public static final int MAX_SUBJECT_LENGTH = 100;
+
+    private final boolean enabled = DevTokens.enabled();
+
+    @POST
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response issue(@QueryParam("role") String role, @QueryParam("subject") String subject) {
+        if (!enabled) {
+            throw new NotFoundException(); // the gate answers first; this is the second line
+        }
+        if (!Roles.isKnown(role)) {
+            throw InvalidInputException.of("role", (role == null || role.isBlank() ? "required" : "unknown role '" + role + "'")
+                    + "; one of " + String.join(", ", Roles.ALL));
+        }
+        String name = subject == null || subject.isBlank() ? role + "-dev" : subject.strip();
+        if (name.length() > MAX_SUBJECT_LENGTH) {
+            throw InvalidInputException.of("subject", "at most " + MAX_SUBJECT_LENGTH + " characters");
+        }
+        String issuer = ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
+        String token = Jwt.issuer(issuer)
+                .upn(name)
+                .subject(name)
+                .groups(Set.of(role))
+                .expiresIn(LIFESPAN)
+                .sign();
+        return Response.ok(token, MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-store").build();
+    }
+}
