@@ -96,9 +96,8 @@ public class ApplicationResource {
         }
         ApplicationService.Filter filter = new ApplicationService.Filter(st, tr, origin, destination,
                 instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
-        long[] total = new long[1];
-        List<TravelApplication> found = service.list(filter, p, s, total);
-        return new ApplicationViews.Page<>(found.stream().map(this::view).toList(), p, s, total[0]);
+        ApplicationService.Found found = service.list(filter, p, s);
+        return new ApplicationViews.Page<>(found.items().stream().map(this::view).toList(), p, s, found.total());
     }
 
     @POST

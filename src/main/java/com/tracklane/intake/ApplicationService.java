@@ -86,13 +86,7 @@ public class ApplicationService {
         a.origin = decision.route().origin();
         a.destination = decision.route().destination();
         a.ruleSetId = decision.ruleSet().id();
-        JsonNode applicant = body.get("applicant");
-        a.givenName = applicant.get("givenName").asText();
-        a.familyName = applicant.get("familyName").asText();
-        a.passportNumber = applicant.get("passportNumber").asText();
-        a.nationality = applicant.get("nationality").asText();
-        a.dateOfBirth = LocalDate.parse(applicant.get("dateOfBirth").asText());
-        a.email = applicant.get("email").asText();
+        setApplicant(a, body.get("applicant"));
         a.requestJson = write(request);
         a.submittedBy = subject;
         a.submittedAt = now;
@@ -119,36 +113,28 @@ public class ApplicationService {
                          Instant submittedTo) {
     }
 
-    public List<TravelApplication> list(Filter f, int page, int size, long[] total) {
+    /** One page of applications, newest first, and how many match in all. */
+    public record Found(List<TravelApplication> items, long total) {
+    }
+
+    public Found list(Filter f, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (f.status() != null) {
-            query.append(" and status = :status");
-            params.put("status", f.status());
-        }
-        if (f.track() != null) {
-            query.append(" and track = :track");
-            params.put("track", f.track());
-        }
-        if (f.origin() != null) {
-            query.append(" and origin = :origin");
-            params.put("origin", f.origin());
-        }
-        if (f.destination() != null) {
-            query.append(" and destination = :destination");
-            params.put("destination", f.destination());
-        }
-        if (f.submittedFrom() != null) {
-            query.append(" and submittedAt >= :from");
-            params.put("from", f.submittedFrom());
-        }
-        if (f.submittedTo() != null) {
-            query.append(" and submittedAt < :to");
-            params.put("to", f.submittedTo());
-        }
+        where(query, params, "status = :status", "status", f.status());
+        where(query, params, "track = :track", "track", f.track());
+        where(query, params, "origin = :origin", "origin", f.origin());
+        where(query, params, "destination = :destination", "destination", f.destination());
+        where(query, params, "submittedAt >= :from", "from", f.submittedFrom());
+        where(query, params, "submittedAt < :to", "to", f.submittedTo());
         var found = TravelApplication.<TravelApplication>find(query.toString(), Sort.descending("submittedAt").and("id"), params);
-        total[0] = found.count();
-        return found.page(Page.of(page, size)).list();
+        return new Found(found.page(Page.of(page, size)).list(), found.count());
+    }
+
+    private static void where(StringBuilder query, Map<String, Object> params, String clause, String name, Object value) {
+        if (value != null) {
+            query.append(" and ").append(clause);
+            params.put(name, value);
+        }
     }
 
     @Transactional
@@ -185,13 +171,7 @@ public class ApplicationService {
         current.set("request", read(a.requestJson));
         JsonNode merged = MergePatch.apply(current, patch);
         validate(merged);
-        JsonNode applicant = merged.get("applicant");
-        a.givenName = applicant.get("givenName").asText();
-        a.familyName = applicant.get("familyName").asText();
-        a.passportNumber = applicant.get("passportNumber").asText();
-        a.nationality = applicant.get("nationality").asText();
-        a.dateOfBirth = LocalDate.parse(applicant.get("dateOfBirth").asText());
-        a.email = applicant.get("email").asText();
+        setApplicant(a, merged.get("applicant"));
         JsonNode request = merged.get("request");
         evaluate(request, null); // the patched trip must still be a valid check
         a.requestJson = write(request);
@@ -331,6 +311,15 @@ public class ApplicationService {
         s.decisionJson = write(mapper.valueToTree(d));
         s.persist();
         return s;
+    }
+
+    private static void setApplicant(TravelApplication a, JsonNode applicant) {
+        a.givenName = applicant.get("givenName").asText();
+        a.familyName = applicant.get("familyName").asText();
+        a.passportNumber = applicant.get("passportNumber").asText();
+        a.nationality = applicant.get("nationality").asText();
+        a.dateOfBirth = LocalDate.parse(applicant.get("dateOfBirth").asText());
+        a.email = applicant.get("email").asText();
     }
 
     private static void event(TravelApplication a, String subject, String action, ApplicationStatus from,
