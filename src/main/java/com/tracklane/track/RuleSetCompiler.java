@@ -329,8 +329,4 @@ public final class RuleSetCompiler {
             throw new IllegalStateException(e);
         }
     }
-
-    static Instant parseInstant(String text) {
-        return OffsetDateTime.parse(text).toInstant();
-    }
 }

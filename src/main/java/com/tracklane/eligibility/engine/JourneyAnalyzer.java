@@ -140,9 +140,4 @@ public final class JourneyAnalyzer {
         journey.connections().forEach(c -> seen.put(c.airport(), Boolean.TRUE));
         return List.copyOf(seen.keySet());
     }
-
-    /** Days from {@code from} to {@code to}, both local dates. */
-    public static long daysBetween(LocalDate from, LocalDate to) {
-        return ChronoUnit.DAYS.between(from, to);
-    }
 }

@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -130,9 +129,5 @@ public class EligibilityService {
             }
         }
         return out;
-    }
-
-    public Optional<RuleSetSpec> ruleSet(String id) {
-        return catalog.find(id);
     }
 }
