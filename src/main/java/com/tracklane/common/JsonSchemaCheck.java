@@ -42,7 +42,13 @@ public final class JsonSchemaCheck {
     }
 
     public List<FieldError> validate(JsonNode document) {
-        List<Error> errors = schema.validate(document);
+        List<Error> errors;
+        try {
+            errors = schema.validate(document);
+        } catch (RuntimeException e) {
+            // The validator itself can fail on values it cannot represent (e.g. 1e400 where an enum is expected).
+            return List.of(new FieldError("(body)", "contains a value that cannot be validated (e.g. a number out of range)"));
+        }
         return errors.stream().map(JsonSchemaCheck::toFieldError).distinct().toList();
     }
 

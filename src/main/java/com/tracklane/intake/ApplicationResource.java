@@ -88,8 +88,8 @@ public class ApplicationResource {
         }
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw InvalidInputException.of("page", "must be 0 or more");
+        if (p < 0 || p > 1_000_000) {
+            throw InvalidInputException.of("page", "must be between 0 and 1000000");
         }
         if (s < 1 || s > 100) {
             throw InvalidInputException.of("size", "must be between 1 and 100");

@@ -90,7 +90,7 @@ public class EligibilityService {
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            throw InvalidInputException.of(field.isEmpty() ? "(body)" : field, "invalid value: " + e.getOriginalMessage());
+            throw InvalidInputException.of(field.isEmpty() ? "(body)" : field, "is not a valid value (a date must be a real YYYY-MM-DD date)");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw InvalidInputException.of("(body)", "invalid value: " + e.getOriginalMessage());
         }
