@@ -73,8 +73,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * with the same seed: the failure message names seed, stream and case number, and the exact requests (headers and
  * full body) are written to {@code target/fuzz-failures.txt}. {@code -Dfuzz.seed=N} explores another seed.
  */
-@org.junit.jupiter.api.Disabled("Finds known defects still open (emoji beyond column length, 414 without a problem body, "
-        + "1e400 stored as Infinity): enable when fixed, see the closing note of issues 2/3")
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FuzzTest {

@@ -87,14 +87,9 @@ public class ProblemMappers {
                 .withInstance(uri.getPath()));
     }
 
-    /** Jackson's message without its source-location appendix. */
+    /** Jackson's message without its source-location appendix, Java type names or constraint method names. */
     private static String conciseMessage(JsonProcessingException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        int cut = message.indexOf(" (start marker");
-        if (cut < 0) {
-            cut = message.indexOf('\n');
-        }
-        return cut < 0 ? message : message.substring(0, cut);
+        return Messages.sanitize(e.getOriginalMessage());
     }
 
     @ServerExceptionMapper
@@ -107,7 +102,8 @@ public class ProblemMappers {
             case 413 -> "The body is larger than the limit of 256 KiB.";
             case 415 -> "Unsupported media type: send application/json.";
             case 406 -> "Not acceptable: this resource answers application/json.";
-            default -> e.getMessage();
+            case 414 -> "The request URI is longer than the limit of 8 KiB.";
+            default -> Messages.sanitize(e.getMessage());
         };
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
@@ -124,6 +120,14 @@ public class ProblemMappers {
         }
         if (StorageUnavailableException.isConnectionFailure(e)) {
             return unavailable(new StorageUnavailableException(e), uri);
+        }
+        java.sql.SQLException sql = SqlLogFilter.sqlCause(e);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            // A data exception (value too long, not storable text, numeric overflow): the input is at fault. Validation
+            // should have caught it first; this is the backstop, logged without the values (see SqlLogFilter).
+            LOG.warnf("Input the database refused on %s: %s", uri.getPath(), SqlLogFilter.redact("", e, sql));
+            return response(Problem.of("invalid-request", "Invalid request", 400,
+                    "A value cannot be stored: it is too long or not valid text.").withInstance(uri.getPath()));
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return response(Problem.of("internal-error", "Internal error", 500,

@@ -3,6 +3,7 @@ package com.tracklane.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.PreconditionException;
@@ -74,7 +75,7 @@ public class ApplicationResource {
     public ApplicationViews.Page<ApplicationViews.Application> list(
             @QueryParam("status") String status, @QueryParam("track") String track, @QueryParam("route") String route,
             @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         ApplicationStatus st = status == null ? null : enumOf(ApplicationStatus.class, "status", status);
         String tr = track == null ? null : enumOf(com.tracklane.eligibility.engine.Track.class, "track", track).name();
         String origin = null;
@@ -86,14 +87,9 @@ public class ApplicationResource {
             origin = route.substring(0, 2);
             destination = route.substring(3);
         }
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || p > 1_000_000) {
-            throw InvalidInputException.of("page", "must be between 0 and 1000000");
-        }
-        if (s < 1 || s > 100) {
-            throw InvalidInputException.of("size", "must be between 1 and 100");
-        }
+        // "page=" (present, empty) is not an integer either: JAX-RS may hand it over as null, so ask the query itself
+        int p = integer("page", page == null && uri.getQueryParameters().containsKey("page") ? "" : page, 0, 0, 1_000_000);
+        int s = integer("size", size == null && uri.getQueryParameters().containsKey("size") ? "" : size, 20, 1, 100);
         ApplicationService.Filter filter = new ApplicationService.Filter(st, tr, origin, destination,
                 instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
         ApplicationService.Found found = service.list(filter, p, s);
@@ -127,9 +123,7 @@ public class ApplicationResource {
         if (reason != null && !reason.isTextual() && !reason.isNull()) {
             throw InvalidInputException.of("reason", "must be a string");
         }
-        if (reason != null && reason.isTextual() && reason.asText().length() > 2000) {
-            throw InvalidInputException.of("reason", "must be at most 2000 characters");
-        }
+        checkReason(reason == null || reason.isNull() ? null : reason.asText());
         if (override != null && !override.isBoolean()) {
             throw InvalidInputException.of("override", "must be true or false");
         }
@@ -145,7 +139,15 @@ public class ApplicationResource {
     @RolesAllowed(INTAKE)
     public Response withdraw(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
-        String reason = json != null && json.path("reason").isTextual() ? json.get("reason").asText() : null;
+        if (json != null && !json.isObject()) {
+            throw InvalidInputException.of("(body)", "expected {\"reason\": …} or no body");
+        }
+        JsonNode reasonNode = json == null ? null : json.get("reason");
+        if (reasonNode != null && !reasonNode.isTextual() && !reasonNode.isNull()) {
+            throw InvalidInputException.of("reason", "must be a string");
+        }
+        String reason = reasonNode == null || reasonNode.isNull() ? null : reasonNode.asText();
+        checkReason(reason);
         Long version = ifMatch(ifMatch);
         TravelApplication a = service.decide(id, ReviewAction.WITHDRAW, reason, false, version, subject());
         return Response.ok(view(a)).tag(etag(a)).build();
@@ -243,6 +245,40 @@ public class ApplicationResource {
         } catch (NumberFormatException e) {
             throw PreconditionException.failed("If-Match " + header + " does not match the application's ETag.");
         }
+    }
+
+    /** A reason is stored in the history: at most 2000 characters, no NUL, valid Unicode. */
+    private static void checkReason(String reason) {
+        if (reason == null) {
+            return;
+        }
+        if (reason.length() > 2000) {
+            throw InvalidInputException.of("reason", "must be at most 2000 characters");
+        }
+        String problem = InputChecks.freeTextProblem(reason);
+        if (problem != null) {
+            throw InvalidInputException.of("reason", problem);
+        }
+    }
+
+    /** A query parameter that must be an integer in [min, max]: anything else is a 400 naming it (never a 404). */
+    static int integer(String name, String text, int absent, int min, int max) {
+        if (text == null) {
+            return absent;
+        }
+        long value;
+        try {
+            if (!text.matches("-?[0-9]{1,10}")) {
+                throw new NumberFormatException();
+            }
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(name, "must be an integer between " + min + " and " + max);
+        }
+        if (value < min || value > max) {
+            throw InvalidInputException.of(name, "must be between " + min + " and " + max);
+        }
+        return (int) value;
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {

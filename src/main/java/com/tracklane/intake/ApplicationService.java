@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tracklane.common.ConflictException;
 import com.tracklane.common.FieldError;
+import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonSchemaCheck;
 import com.tracklane.common.MergePatch;
@@ -253,7 +254,18 @@ public class ApplicationService {
         if (body == null || !body.isObject()) {
             throw InvalidInputException.of("(body)", "a JSON object with applicant and request is required");
         }
-        List<FieldError> errors = new ArrayList<>(SUBMISSION_SCHEMA.validate(body));
+        List<FieldError> errors = new ArrayList<>(InputChecks.numbersOutOfRange(body, ""));
+        if (errors.isEmpty()) {
+            errors.addAll(SUBMISSION_SCHEMA.validate(body));
+        }
+        if (errors.isEmpty()) {
+            for (String field : List.of("givenName", "familyName", "email")) {
+                String problem = InputChecks.singleLineTextProblem(body.path("applicant").path(field).asText());
+                if (problem != null) {
+                    errors.add(new FieldError("applicant." + field, problem));
+                }
+            }
+        }
         JsonNode dob = body.path("applicant").path("dateOfBirth");
         if (errors.isEmpty()) {
             try {

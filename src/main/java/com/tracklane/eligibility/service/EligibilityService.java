@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.common.FieldError;
+import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonSchemaCheck;
 import com.tracklane.common.UnprocessableException;
@@ -80,7 +81,12 @@ public class EligibilityService {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw InvalidInputException.of("(body)", "a JSON object is required");
         }
-        List<FieldError> errors = REQUEST_SCHEMA.validate(body);
+        // Numbers a double cannot hold (1e400) are refused first, with their paths: the schema validator and the
+        // binding would otherwise turn them into Infinity.
+        List<FieldError> errors = InputChecks.numbersOutOfRange(body, "");
+        if (errors.isEmpty()) {
+            errors = REQUEST_SCHEMA.validate(body);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The eligibility request has " + errors.size() + " invalid field(s).", errors);
         }
@@ -92,7 +98,7 @@ public class EligibilityService {
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
             throw InvalidInputException.of(field.isEmpty() ? "(body)" : field, "is not a valid value (a date must be a real YYYY-MM-DD date)");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw InvalidInputException.of("(body)", "invalid value: " + e.getOriginalMessage());
+            throw InvalidInputException.of("(body)", "invalid value: " + com.tracklane.common.Messages.sanitize(e.getOriginalMessage()));
         }
     }
 
