@@ -220,6 +220,128 @@ class ContractTest {
         });
     }
 
+    // (b2) security: x-roles ⇔ @RolesAllowed -------------------------------------------------------------------
+
+    /**
+     * The roles each JAX-RS operation allows ({@code @RolesAllowed} on the method, else on its class), keyed like
+     * {@link #implementedOperations()}; operations without {@code @RolesAllowed} map to an empty set.
+     */
+    static java.util.Map<String, Set<String>> implementedRoles() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("com.tracklane");
+        java.util.Map<String, Set<String>> out = new java.util.TreeMap<>();
+        String rolesAllowed = jakarta.annotation.security.RolesAllowed.class.getName();
+        for (JavaClass type : classes) {
+            if (!type.isAnnotatedWith(Path.class)) {
+                continue;
+            }
+            String base = pathValue(type.getAnnotationOfType(Path.class.getName()));
+            Set<String> classRoles = type.isAnnotatedWith(rolesAllowed) ? roles(type.getAnnotationOfType(rolesAllowed)) : Set.of();
+            for (JavaMethod method : type.getMethods()) {
+                List<String> verbs = method.getAnnotations().stream()
+                        .filter(a -> a.getRawType().isAnnotatedWith(HttpMethod.class))
+                        .map(a -> String.valueOf(a.getRawType().getAnnotationOfType(HttpMethod.class.getName())
+                                .get("value").orElseThrow()))
+                        .toList();
+                String sub = method.isAnnotatedWith(Path.class)
+                        ? pathValue(method.getAnnotationOfType(Path.class.getName())) : "";
+                Set<String> roles = method.isAnnotatedWith(rolesAllowed) ? roles(method.getAnnotationOfType(rolesAllowed)) : classRoles;
+                for (String verb : verbs) {
+                    out.put(verb.toUpperCase(Locale.ROOT) + " " + join(base, sub), roles);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Set<String> roles(JavaAnnotation<?> annotation) {
+        Object value = annotation.get("value").orElseThrow();
+        Set<String> roles = new TreeSet<>();
+        if (value instanceof Object[] array) {
+            for (Object o : array) {
+                roles.add(String.valueOf(o));
+            }
+        } else {
+            roles.add(String.valueOf(value));
+        }
+        return roles;
+    }
+
+    /** The contract's {@code x-roles} of every operation (empty when it has none), and whether it declares security. */
+    record ContractSecurity(Set<String> roles, boolean secured, boolean hasRolesExtension) {
+    }
+
+    static java.util.Map<String, ContractSecurity> contractSecurity(JsonNode contract) {
+        java.util.Map<String, ContractSecurity> out = new java.util.TreeMap<>();
+        JsonNode globalSecurity = contract.path("security");
+        for (Iterator<Map.Entry<String, JsonNode>> it = contract.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!HTTP_METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                JsonNode security = op.getValue().has("security") ? op.getValue().get("security") : globalSecurity;
+                boolean secured = security.isArray() && !security.isEmpty();
+                Set<String> roles = new TreeSet<>();
+                op.getValue().path("x-roles").forEach(r -> roles.add(r.asText()));
+                out.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                        new ContractSecurity(roles, secured, op.getValue().has("x-roles")));
+            }
+        }
+        return out;
+    }
+
+    /** Every disagreement between the contract's security and the implementation's {@code @RolesAllowed}. */
+    static List<String> securityDifferences(java.util.Map<String, ContractSecurity> contract, java.util.Map<String, Set<String>> implemented) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, ContractSecurity> e : contract.entrySet()) {
+            ContractSecurity c = e.getValue();
+            Set<String> code = implemented.get(e.getKey());
+            if (c.secured() && (!c.hasRolesExtension() || c.roles().isEmpty())) {
+                out.add(e.getKey() + ": secured in the contract but without x-roles");
+            }
+            if (!c.secured() && c.hasRolesExtension()) {
+                out.add(e.getKey() + ": x-roles " + c.roles() + " on an operation without security");
+            }
+            if (code == null) {
+                continue; // not implemented: the operations test reports it
+            }
+            if (!c.roles().equals(code)) {
+                out.add(e.getKey() + ": x-roles " + c.roles() + " but @RolesAllowed " + code);
+            }
+            if (!code.isEmpty() && !c.secured()) {
+                out.add(e.getKey() + ": @RolesAllowed " + code + " but no security in the contract");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldDeclareExactlyTheRolesTheImplementationAllows() {
+        java.util.Map<String, Set<String>> implemented = implementedRoles();
+        java.util.Map<String, ContractSecurity> contracted = contractSecurity(contract());
+        assertThat(implemented).as("the scan found @RolesAllowed").containsEntry("POST /api/v1/applications/{id}/decision", Set.of("officer"));
+        assertThat(contracted.values().stream().filter(ContractSecurity::secured).count()).as("secured operations").isGreaterThanOrEqualTo(11);
+        assertThat(securityDifferences(contracted, implemented)).as("x-roles in " + CONTRACT_FILE + " against @RolesAllowed").isEmpty();
+        Set<String> known = new TreeSet<>(com.tracklane.security.Roles.ALL);
+        contracted.forEach((op, c) -> assertThat(known).as(op + " x-roles are roles of com.tracklane.security.Roles").containsAll(c.roles()));
+    }
+
+    @Test
+    void shouldNoticeWhenXRolesAndRolesAllowedDiffer() throws Exception {
+        JsonNode doctored = contract().deepCopy();
+        ObjectNode decision = (ObjectNode) doctored.path("paths").path("/api/v1/applications/{id}/decision").path("post");
+        decision.putArray("x-roles").add("officer").add("intake");
+        ObjectNode history = (ObjectNode) doctored.path("paths").path("/api/v1/applications/{id}/history").path("get");
+        history.remove("x-roles");
+        List<String> differences = securityDifferences(contractSecurity(doctored), implementedRoles());
+        assertThat(differences).anyMatch(d -> d.startsWith("POST /api/v1/applications/{id}/decision: x-roles [intake, officer] but @RolesAllowed [officer]"))
+                .anyMatch(d -> d.startsWith("GET /api/v1/applications/{id}/history: secured in the contract but without x-roles"));
+    }
+
     @Test
     void shouldJoinResourcePathsLikeJaxRs() {
         assertThat(join("/api/v1", "/tracks/{id}")).isEqualTo("/api/v1/tracks/{id}");
