@@ -148,14 +148,16 @@ class DatabaseOutageRecoveryTest {
                             .body(submission(sequence.incrementAndGet(), trip)).post("/api/v1/applications"))),
                     clients.submit(() -> loop("read", () -> given().header("Authorization", officer).get("/api/v1/applications?size=1"))));
 
-            awaitCalls(Phase.UP, "write", 5, Duration.ofSeconds(20));
+            // each phase lasts until enough requests have run within it (not a fixed time): the timeouts only bound a
+            // hung service, they do not decide the outcome
+            awaitCalls(Phase.UP, "write", 5, Duration.ofSeconds(30));
             phase = Phase.DOWN;
             proxy.cut();
-            awaitCalls(Phase.DOWN, "write", 5, Duration.ofSeconds(10));
-            awaitCalls(Phase.DOWN, "read", 3, Duration.ofSeconds(10));
+            awaitCalls(Phase.DOWN, "write", 3, Duration.ofSeconds(30));
+            awaitCalls(Phase.DOWN, "read", 3, Duration.ofSeconds(30));
             phase = Phase.BACK;
             proxy.restore();
-            awaitCalls(Phase.BACK, "write", 5, Duration.ofSeconds(10));
+            awaitCalls(Phase.BACK, "write", 5, Duration.ofSeconds(30));
             running.set(false);
             for (Future<?> loop : loops) {
                 loop.get(10, TimeUnit.SECONDS);
@@ -186,6 +188,7 @@ class DatabaseOutageRecoveryTest {
         // phase 3: the same instance writes again; every write that started after the database came back succeeded
         List<Call> backWrites = all.stream().filter(c -> c.kind().equals("write") && c.within(Phase.BACK)).toList();
         assertThat(backWrites).hasSizeGreaterThanOrEqualTo(5).extracting(Call::status).containsOnly(201);
+        assertThat(all).as("no request failed at the client (timeout, reset)").noneMatch(c -> c.status() < 0);
         assertThat(all).filteredOn(c -> c.kind().equals("read") && c.within(Phase.BACK)).extracting(Call::status).containsOnly(200);
 
         // what was acknowledged is there, what was refused is not
@@ -195,7 +198,11 @@ class DatabaseOutageRecoveryTest {
         long stored = given().header("Authorization", officer).get("/api/v1/applications?size=1").then().statusCode(200)
                 .extract().jsonPath().getLong("total");
         long acknowledged = all.stream().filter(c -> c.kind().equals("write") && c.status() == 201).count();
-        assertThat(stored).as("applications stored = writes acknowledged").isEqualTo(acknowledged);
+        // A write that was running when the connection was cut is in doubt: its commit may have reached the database
+        // while the answer did not (503). Every other refused write left nothing behind.
+        long inDoubt = all.stream().filter(c -> c.kind().equals("write") && c.status() != 201 && c.started() != c.ended()).count();
+        assertThat(stored).as("applications stored: every acknowledged one, and none refused (%d in doubt)", inDoubt)
+                .isBetween(acknowledged, acknowledged + inDoubt);
     }
 
     interface Request {
