@@ -158,6 +158,29 @@ class InputEdgesTest {
     }
 
     @Test
+    void shouldWriteSqlErrorsToTheLogFileWithoutTheirValues() throws Exception {
+        // through the real logging set-up of the test profile (console and target/quarkus-test.log, filter sql-redaction)
+        String marker = "edge-" + java.util.UUID.randomUUID();
+        java.sql.SQLException sql = new java.sql.SQLException("Value too long for column \"GIVEN_NAME\": 'Sokha'", "22001", 22001);
+        org.jboss.logging.Logger.getLogger("com.tracklane.common.InputEdgesTest").errorf(
+                new IllegalStateException("could not execute statement [insert into travel_application values ('Sokha')]", sql),
+                "Unexpected error on %s", marker);
+        Path log = Path.of("target", "quarkus-test.log");
+        String line = null;
+        for (int i = 0; i < 50 && line == null; i++) {
+            line = Files.readAllLines(log).stream().filter(l -> l.contains(marker)).findFirst().orElse(null);
+            if (line == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(line).as("the record reached " + log).isNotNull()
+                .contains("Unexpected error on " + marker)
+                .contains("[redacted: java.lang.IllegalStateException < java.sql.SQLException; SQLState 22001")
+                .doesNotContain("Sokha");
+        assertThat(Files.readString(log)).doesNotContain("'Sokha'");
+    }
+
+    @Test
     void shouldRedactSqlExceptionsToClassChainAndState() {
         java.sql.SQLException sql = new java.sql.SQLException("Value too long for column \"EMAIL\": \"sokha@example.com\"", "22001", 22001);
         RuntimeException wrapped = new RuntimeException("could not execute statement [" + sql.getMessage() + "]", sql);
