@@ -43,7 +43,7 @@ import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Rule administration: drafts, validation, dry runs, publication, suspension and history (role rules-admin). */
-@Path("/api/v1/tracks/{id}")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(RULES_ADMIN)
 public class RuleAdminResource {
@@ -75,13 +75,13 @@ public class RuleAdminResource {
     }
 
     @GET
-    @Path("/versions")
+    @Path("/tracks/{id}/versions")
     public List<VersionView> versions(@PathParam("id") String id) {
         return admin.versions(id).stream().map(r -> view(r, false)).toList();
     }
 
     @POST
-    @Path("/versions")
+    @Path("/tracks/{id}/versions")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
     public Response create(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                            UriInfo uri) {
@@ -91,14 +91,14 @@ public class RuleAdminResource {
     }
 
     @GET
-    @Path("/versions/{n}")
+    @Path("/tracks/{id}/versions/{n}")
     public Response get(@PathParam("id") String id, @PathParam("n") String n) {
         RuleVersionRecord r = admin.version(id, number(id, n));
         return Response.ok(view(r, true)).tag(etag(r)).build();
     }
 
     @PUT
-    @Path("/versions/{n}")
+    @Path("/tracks/{id}/versions/{n}")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
     public Response update(@PathParam("id") String id, @PathParam("n") String n, byte[] body,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam("If-Match") String ifMatch) {
@@ -109,14 +109,14 @@ public class RuleAdminResource {
     }
 
     @DELETE
-    @Path("/versions/{n}")
+    @Path("/tracks/{id}/versions/{n}")
     public Response delete(@PathParam("id") String id, @PathParam("n") String n, @HeaderParam("If-Match") String ifMatch) {
         admin.deleteDraft(id, number(id, n), ifMatch == null || ifMatch.isBlank() ? null : ifMatch(ifMatch, false), subject());
         return Response.noContent().build();
     }
 
     @POST
-    @Path("/versions/{n}/publish")
+    @Path("/tracks/{id}/versions/{n}/publish")
     public Response publish(@PathParam("id") String id, @PathParam("n") String n, @HeaderParam("If-Match") String ifMatch) {
         int number = number(id, n);
         RuleVersionRecord r = admin.publish(id, number, ifMatch(ifMatch, true), subject());
@@ -124,7 +124,7 @@ public class RuleAdminResource {
     }
 
     @POST
-    @Path("/versions/{n}/dry-run")
+    @Path("/tracks/{id}/versions/{n}/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
     public DryRunService.Result dryRun(@PathParam("id") String id, @PathParam("n") String n, byte[] body,
                                        HttpHeaders headers) throws JsonProcessingException {
@@ -134,7 +134,7 @@ public class RuleAdminResource {
     }
 
     @POST
-    @Path("/suspensions")
+    @Path("/tracks/{id}/suspensions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response suspend(@PathParam("id") String id, byte[] body, UriInfo uri) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
@@ -173,7 +173,7 @@ public class RuleAdminResource {
     }
 
     @GET
-    @Path("/history")
+    @Path("/tracks/{id}/history")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return admin.history(id).stream().map(e -> new HistoryEntry(e.id, e.at, e.action, e.versionNumber, e.actor,
                 e.contentHash, e.detail)).toList();
