@@ -1,114 +1,81 @@
 package com.tracklane.track;
 
 import com.tracklane.eligibility.engine.RuleSetSpec;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
 /**
- * The rule sets in memory: the eligibility path reads only from here, never from a database.
- * Loaded at start-up; a rule set with any problem stops the start with every problem listed.
+ * The rule sets in memory: the eligibility path reads only from here, never from a database. {@link RuleSetSync}
+ * fills it at start-up and replaces it, whole, whenever a version is published (on any instance): a check sees
+ * either the rule sets before a publication or after it, never half of one.
  */
-@Startup
 @ApplicationScoped
 public class RuleSetCatalog {
 
-    private static final Logger LOG = Logger.getLogger(RuleSetCatalog.class);
+    /**
+     * What this instance knows.
+     *
+     * @param revisions the catalogue revision each rule set was loaded at
+     * @param revision  the catalogue revision of the whole snapshot (-1 when not read from the database)
+     * @param asOf      every version published at or before this instant is in the snapshot; checks use it as their
+     *                  default (and latest) {@code knownAt}, so that any answer can be replayed exactly
+     * @param synced    false while the database could not be read (the shipped files are served meanwhile)
+     */
+    public record Snapshot(Map<String, RuleSetSpec> ruleSets, Map<String, Long> revisions, long revision, Instant asOf,
+                           boolean synced) {
 
-    private final RuleSetConfig config;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final AtomicReference<Map<String, RuleSetSpec>> ruleSets = new AtomicReference<>(Map.of());
-
-    public RuleSetCatalog(RuleSetConfig config) {
-        this.config = config;
-    }
-
-    @PostConstruct
-    void load() {
-        long started = System.nanoTime();
-        Map<String, RuleSetSpec> loaded = new LinkedHashMap<>();
-        List<RuleSetProblem> problems = new ArrayList<>();
-        // Compiling is CPU-bound and the files are independent: compile them in parallel, keep their order.
-        List<String> resources = config.resources();
-        List<Object> results = resources.parallelStream().map(resource -> {
-            try {
-                return (Object) compiler.compile(resource, readResource(resource));
-            } catch (RuleSetLoadException e) {
-                return e;
-            }
-        }).toList();
-        for (Object result : results) {
-            if (result instanceof RuleSetSpec spec) {
-                loaded.put(spec.id(), spec);
-            } else {
-                problems.addAll(((RuleSetLoadException) result).problems());
-            }
+        public Snapshot withAsOf(Instant instant) {
+            return new Snapshot(ruleSets, revisions, revision, instant, synced);
         }
-        config.directory().map(Path::of).ifPresent(dir -> {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
-                    compileInto(loaded, problems, file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rule-set directory " + dir, e);
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new RuleSetLoadException(problems);
-        }
-        ruleSets.set(Map.copyOf(loaded));
-        LOG.infof("Loaded %d rule sets in %d ms: %s", loaded.size(), (System.nanoTime() - started) / 1_000_000,
-                String.join(", ", loaded.keySet()));
-    }
 
-    private void compileInto(Map<String, RuleSetSpec> loaded, List<RuleSetProblem> problems, String file, String text) {
-        try {
-            RuleSetSpec spec = compiler.compile(file, text);
-            loaded.put(spec.id(), spec);
-        } catch (RuleSetLoadException e) {
-            problems.addAll(e.problems());
+        /** The rule sets of a route, RESIDENT before BUSINESS. */
+        public List<RuleSetSpec> forRoute(String origin, String destination) {
+            return ruleSets.values().stream()
+                    .filter(r -> r.origin().equals(origin) && r.destination().equals(destination))
+                    .sorted(Comparator.comparing(RuleSetSpec::track))
+                    .toList();
+        }
+
+        /** The same snapshot with one rule set replaced (a dry run's "what if"). */
+        public Snapshot with(RuleSetSpec replacement) {
+            Map<String, RuleSetSpec> copy = new java.util.HashMap<>(ruleSets);
+            copy.put(replacement.id(), replacement);
+            return new Snapshot(Map.copyOf(copy), revisions, revision, asOf, synced);
         }
     }
 
-    private static String readResource(String resource) {
-        try (InputStream in = RuleSetCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("rule-set resource not found: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private final AtomicReference<Snapshot> current =
+            new AtomicReference<>(new Snapshot(Map.of(), Map.of(), -1, Instant.EPOCH, false));
+
+    public Snapshot snapshot() {
+        return current.get();
+    }
+
+    /** Replaces everything at once. */
+    public void install(Snapshot snapshot) {
+        current.set(snapshot);
     }
 
     public List<RuleSetSpec> all() {
-        return ruleSets.get().values().stream().sorted(Comparator.comparing(RuleSetSpec::id)).toList();
+        return current.get().ruleSets().values().stream().sorted(Comparator.comparing(RuleSetSpec::id)).toList();
     }
 
     public Optional<RuleSetSpec> find(String id) {
-        return Optional.ofNullable(ruleSets.get().get(id));
+        return Optional.ofNullable(current.get().ruleSets().get(id));
     }
 
     /** The rule sets of a route, RESIDENT before BUSINESS. */
     public List<RuleSetSpec> forRoute(String origin, String destination) {
-        return ruleSets.get().values().stream()
-                .filter(r -> r.origin().equals(origin) && r.destination().equals(destination))
-                .sorted(Comparator.comparing(RuleSetSpec::track))
-                .toList();
+        return current.get().forRoute(origin, destination);
+    }
+
+    /** The latest knowledge time this instance can answer for exactly (see {@link Snapshot#asOf()}). */
+    public Instant asOf() {
+        return current.get().asOf();
     }
 }

@@ -15,4 +15,8 @@ public interface RuleSetConfig {
 
     /** An optional folder whose {@code *.yaml} files are loaded too; a file with a shipped id replaces it. */
     Optional<String> directory();
+
+    /** How often every instance polls the database for newly published versions (a Quarkus duration, e.g. 1s). */
+    @WithDefault("1s")
+    String refreshEvery();
 }

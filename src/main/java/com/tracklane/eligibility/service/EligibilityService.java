@@ -53,12 +53,24 @@ public class EligibilityService {
     }
 
     public Decision check(EligibilityRequest request, String language) {
-        TripResolver.Resolved resolved = resolver.resolve(request, clock.instant());
+        return check(request, language, catalog.snapshot());
+    }
+
+    /**
+     * Checks one request against the given rule sets. {@code knownAt} defaults to, and is capped at, the instant up to
+     * which the snapshot holds every published version, so that the answer can be replayed exactly later.
+     */
+    public Decision check(EligibilityRequest request, String language, RuleSetCatalog.Snapshot snapshot) {
+        java.time.Instant asOf = snapshot.asOf();
+        TripResolver.Resolved resolved = resolver.resolve(request, asOf);
+        if (resolved.knownAt().isAfter(asOf)) {
+            resolved = new TripResolver.Resolved(resolved.trip(), asOf);
+        }
         Journey journey = JourneyAnalyzer.analyze(resolved.trip().legs(), resolved.trip().leavesAirportAt());
         checkTransits(request, journey);
         Facts facts = FactsCalculator.compute(resolved.trip(), journey);
 
-        List<RuleSetSpec> candidates = catalog.forRoute(journey.origin(), journey.destination()).stream()
+        List<RuleSetSpec> candidates = snapshot.forRoute(journey.origin(), journey.destination()).stream()
                 .filter(r -> request.track() == null || r.track() == request.track())
                 .toList();
         if (candidates.isEmpty()) {

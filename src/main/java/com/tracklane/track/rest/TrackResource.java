@@ -40,7 +40,7 @@ public class TrackResource {
     public List<TrackViews.TrackSummary> list(@QueryParam("at") String at, @QueryParam("knownAt") String knownAt,
                                              HttpHeaders headers) {
         Instant instant = instant("at", at);
-        Instant known = instant("knownAt", knownAt);
+        Instant known = knownAt(knownAt);
         String language = Languages.pick(headers.getAcceptableLanguages());
         List<TrackViews.TrackSummary> out = new ArrayList<>();
         for (RuleSetSpec ruleSet : catalog.all()) {
@@ -61,7 +61,7 @@ public class TrackResource {
     @Path("/tracks/{id}")
     public TrackViews.RuleSetDetail get(@PathParam("id") String id, @QueryParam("knownAt") String knownAt, HttpHeaders headers) {
         RuleSetSpec ruleSet = catalog.find(id).orElseThrow(() -> new NotFoundException("No rule set with id '" + id + "'."));
-        Instant known = instant("knownAt", knownAt);
+        Instant known = knownAt(knownAt);
         List<VersionSpec> versions = ruleSet.knownAt(known);
         if (versions.isEmpty()) {
             throw new NotFoundException("Rule set '" + id + "' had no published version at " + known + ".");
@@ -78,6 +78,13 @@ public class TrackResource {
     }
 
     public record FactView(String name, String type, String description) {
+    }
+
+    /** Defaults to, and is capped at, the instant up to which this instance holds every published version. */
+    private Instant knownAt(String text) {
+        Instant asOf = catalog.asOf();
+        Instant known = text == null || text.isBlank() ? asOf : instant("knownAt", text);
+        return known.isAfter(asOf) ? asOf : known;
     }
 
     private Instant instant(String name, String text) {

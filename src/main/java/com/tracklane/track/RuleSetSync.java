@@ -1,0 +1,272 @@
+package com.tracklane.track;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tracklane.eligibility.engine.RuleSetSpec;
+import com.tracklane.eligibility.engine.VersionSpec;
+import com.tracklane.track.RuleSetCatalog.Snapshot;
+import com.tracklane.track.store.RuleSetEvent;
+import com.tracklane.track.store.RuleSetRecord;
+import com.tracklane.track.store.RuleVersionRecord;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the in-memory {@link RuleSetCatalog} equal to the database. At start-up it imports the shipped rule-set files
+ * that the database does not hold yet (the database is the source of truth from then on) and loads every rule set;
+ * then it polls the one-row revision counter every {@code tracklane.rule-sets.refresh-every} (1 s) and reloads the
+ * rule sets whose revision changed. The poll reads the counter with {@code SELECT … FOR UPDATE}, which waits for a
+ * publication in progress: what it reads is a whole publication or none of it.
+ *
+ * <p>If the database cannot be reached at start-up, the shipped files are served (eligibility checks never need the
+ * database) and the poll keeps trying.
+ */
+@ApplicationScoped
+public class RuleSetSync {
+
+    private static final Logger LOG = Logger.getLogger(RuleSetSync.class);
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final RuleSetConfig config;
+    private final RuleSetCatalog catalog;
+    private final EntityManager em;
+    private final Clock clock;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    /** Compiled rule sets by their document: the import and the first load compile each shipped file once. */
+    private final Map<JsonNode, RuleSetSpec> compiled = new ConcurrentHashMap<>();
+    private volatile boolean databaseDown;
+
+    public RuleSetSync(RuleSetConfig config, RuleSetCatalog catalog, EntityManager em, Clock clock) {
+        this.config = config;
+        this.catalog = catalog;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        long started = System.nanoTime();
+        Map<String, ShippedRuleSets.Source> shipped = ShippedRuleSets.read(config);
+        try {
+            refresh(shipped);
+            LOG.infof("Loaded %d rule sets from the database in %d ms: %s", catalog.all().size(),
+                    (System.nanoTime() - started) / 1_000_000, String.join(", ", catalog.snapshot().ruleSets().keySet()));
+        } catch (RuleSetLoadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            databaseDown = true;
+            LOG.warnf("The database cannot be read (%s): serving the shipped rule sets until it can", causes(e));
+            Map<String, RuleSetSpec> specs = new LinkedHashMap<>();
+            shipped.values().parallelStream().map(s -> compile(s.file(), s.document())).toList()
+                    .forEach(spec -> specs.put(spec.id(), spec));
+            catalog.install(new Snapshot(Map.copyOf(specs), Map.of(), -1, clock.instant().truncatedTo(ChronoUnit.MILLIS), false));
+        }
+    }
+
+    @Scheduled(every = "${tracklane.rule-sets.refresh-every:1s}", delayed = "${tracklane.rule-sets.refresh-every:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            refresh(catalog.snapshot().synced() ? null : ShippedRuleSets.read(config));
+            if (databaseDown) {
+                databaseDown = false;
+                LOG.info("The database is reachable again: rule sets are synchronised");
+            }
+        } catch (RuntimeException e) {
+            if (!databaseDown) {
+                databaseDown = true;
+                LOG.warnf("Cannot synchronise rule sets (%s); still serving the ones in memory", causes(e));
+            }
+        }
+    }
+
+    /** Loads what was published since the last load, now; called by the poll and right after a publication. */
+    public void refresh() {
+        refresh(null);
+    }
+
+    private synchronized void refresh(Map<String, ShippedRuleSets.Source> shipped) {
+        Snapshot before = catalog.snapshot();
+        Read read = QuarkusTransaction.requiringNew().call(() -> read(before, shipped));
+        Map<String, RuleSetSpec> specs = new HashMap<>(before.synced() ? before.ruleSets() : Map.of());
+        Map<String, Long> revisions = new HashMap<>(before.synced() ? before.revisions() : Map.of());
+        List<Map.Entry<String, JsonNode>> changed = List.copyOf(read.changed().entrySet());
+        List<Object> results = changed.parallelStream().map(e -> {
+            try {
+                return (Object) compile("database:" + e.getKey(), e.getValue());
+            } catch (RuleSetLoadException problem) {
+                return problem;
+            }
+        }).toList();
+        for (int i = 0; i < changed.size(); i++) {
+            String id = changed.get(i).getKey();
+            if (results.get(i) instanceof RuleSetSpec spec) {
+                specs.put(id, spec);
+                revisions.put(id, read.revisions().get(id));
+            } else if (shipped != null && !before.synced()) {
+                throw (RuleSetLoadException) results.get(i);
+            } else {
+                // Published versions were compiled before they were accepted; this is a defect, not bad input.
+                LOG.errorf("Rule set %s in the database does not compile; keeping the version in memory: %s", id,
+                        ((RuleSetLoadException) results.get(i)).problems());
+            }
+        }
+        catalog.install(new Snapshot(Map.copyOf(specs), Map.copyOf(revisions), read.revision(), read.asOf(), true));
+    }
+
+    private record Read(long revision, Instant asOf, Map<String, JsonNode> changed, Map<String, Long> revisions) {
+    }
+
+    private Read read(Snapshot before, Map<String, ShippedRuleSets.Source> shipped) {
+        long revision = lockRevision(em);
+        // Taken while holding the lock: every publication stamped at or before this instant has committed.
+        Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (shipped != null && importAbsent(shipped, asOf)) {
+            revision = bumpRevision(em, revision);
+        }
+        if (before.synced() && revision == before.revision()) {
+            return new Read(revision, asOf, Map.of(), before.revisions());
+        }
+        Map<String, JsonNode> changed = new LinkedHashMap<>();
+        Map<String, Long> revisions = new HashMap<>();
+        for (RuleSetRecord set : RuleSetRecord.<RuleSetRecord>listAll()) {
+            revisions.put(set.id, set.revision);
+            Long known = before.synced() ? before.revisions().get(set.id) : null;
+            if (known == null || known != set.revision) {
+                changed.put(set.id, document(set, RuleVersionRecord.publishedOf(set.id), null));
+            }
+        }
+        return new Read(revision, asOf, changed, revisions);
+    }
+
+    /** Imports the shipped rule sets the database does not hold; tells whether it imported any. */
+    private boolean importAbsent(Map<String, ShippedRuleSets.Source> shipped, Instant now) {
+        boolean imported = false;
+        for (ShippedRuleSets.Source source : shipped.values()) {
+            RuleSetRecord existing = RuleSetRecord.findById(source.id());
+            if (existing != null) {
+                if (!document(existing, RuleVersionRecord.publishedOf(existing.id), null).equals(source.document())) {
+                    LOG.infof("Rule set %s in the database differs from %s: the database is the source of truth", source.id(), source.file());
+                }
+                continue;
+            }
+            RuleSetSpec spec = compile(source.file(), source.document());
+            ObjectNode header = source.document().deepCopy();
+            ArrayNode versions = (ArrayNode) header.remove("versions");
+            RuleSetRecord set = new RuleSetRecord();
+            set.id = spec.id();
+            set.track = spec.track().name();
+            set.origin = spec.origin();
+            set.destination = spec.destination();
+            set.headerJson = write(header);
+            set.revision = 0;
+            set.createdAt = now;
+            set.persist();
+            Iterator<JsonNode> docs = versions.elements();
+            for (VersionSpec v : spec.versions()) {
+                RuleVersionRecord r = new RuleVersionRecord();
+                r.key = new RuleVersionRecord.Key(spec.id(), v.number());
+                r.state = RuleVersionRecord.State.PUBLISHED;
+                r.status = v.status().name();
+                r.effectiveFrom = v.effectiveFrom().toInstant();
+                r.document = write(docs.next());
+                r.etag = 1;
+                r.contentHash = v.contentHash();
+                r.publishedAt = v.publishedAt();
+                r.publishedBy = "shipped:" + source.file();
+                r.createdAt = now;
+                r.createdBy = "system";
+                r.persist();
+            }
+            RuleSetEvent.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
+                    spec.versions().get(spec.versions().size() - 1).contentHash(),
+                    "Imported versions 1–" + spec.versions().size() + " from " + source.file());
+            imported = true;
+        }
+        return imported;
+    }
+
+    /** The rule-set file the stored rows make: header, published versions, and an optional extra (draft) version. */
+    public static ObjectNode document(RuleSetRecord set, List<RuleVersionRecord> published, JsonNode extra) {
+        ObjectNode doc = (ObjectNode) read(set.headerJson);
+        ArrayNode versions = doc.putArray("versions");
+        published.forEach(v -> versions.add(read(v.document)));
+        if (extra != null) {
+            versions.add(extra);
+        }
+        return doc;
+    }
+
+    RuleSetSpec compile(String file, JsonNode document) {
+        RuleSetSpec hit = compiled.get(document);
+        if (hit != null) {
+            return hit;
+        }
+        RuleSetSpec spec = compiler.compile(file, document);
+        if (compiled.size() > 64) {
+            compiled.clear();
+        }
+        compiled.put(document.deepCopy(), spec);
+        return spec;
+    }
+
+    /** Locks the catalogue's revision row until the transaction ends and returns the revision. */
+    public static long lockRevision(EntityManager em) {
+        return ((Number) em.createNativeQuery("SELECT revision FROM rule_catalog WHERE id = 1 FOR UPDATE")
+                .getSingleResult()).longValue();
+    }
+
+    public static long bumpRevision(EntityManager em, long revision) {
+        em.createNativeQuery("UPDATE rule_catalog SET revision = ?1 WHERE id = 1").setParameter(1, revision + 1).executeUpdate();
+        return revision + 1;
+    }
+
+    public static JsonNode parseJson(String json) {
+        return read(json);
+    }
+
+    public static String toJson(JsonNode node) {
+        return write(node);
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored rule-set JSON does not parse", e);
+        }
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = e; t != null && s.length() < 300; t = t.getCause()) {
+            s.append(s.length() == 0 ? "" : " ← ").append(t.getClass().getSimpleName());
+        }
+        return s.toString();
+    }
+}

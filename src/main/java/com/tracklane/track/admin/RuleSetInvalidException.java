@@ -1,0 +1,19 @@
+package com.tracklane.track.admin;
+
+import com.tracklane.track.RuleSetProblem;
+import java.util.List;
+
+/** A version document that cannot become a version: answered 422 with every problem. */
+public class RuleSetInvalidException extends RuntimeException {
+
+    private final List<RuleSetProblem> problems;
+
+    public RuleSetInvalidException(String detail, List<RuleSetProblem> problems) {
+        super(detail);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<RuleSetProblem> problems() {
+        return problems;
+    }
+}

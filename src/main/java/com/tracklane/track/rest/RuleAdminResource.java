@@ -1,0 +1,252 @@
+package com.tracklane.track.rest;
+
+import static com.tracklane.security.Roles.RULES_ADMIN;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.tracklane.common.FieldError;
+import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.JsonBodies;
+import com.tracklane.common.Languages;
+import com.tracklane.common.NotFoundException;
+import com.tracklane.common.PayloadTooLargeException;
+import com.tracklane.common.PreconditionException;
+import com.tracklane.common.Problem;
+import com.tracklane.common.ProblemMappers;
+import com.tracklane.track.RuleSetSync;
+import com.tracklane.track.admin.DryRunService;
+import com.tracklane.track.admin.RuleAdminService;
+import com.tracklane.track.admin.RuleSetInvalidException;
+import com.tracklane.track.store.RuleSetEvent;
+import com.tracklane.track.store.RuleVersionRecord;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Rule administration: drafts, validation, dry runs, publication, suspension and history (role rules-admin). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(RULES_ADMIN)
+public class RuleAdminResource {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Set<String> SUSPENSION_FIELDS = Set.of("from", "reason", "citation");
+
+    private final RuleAdminService admin;
+    private final DryRunService dryRuns;
+    private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
+
+    public RuleAdminResource(RuleAdminService admin, DryRunService dryRuns, ObjectMapper mapper, SecurityIdentity identity) {
+        this.admin = admin;
+        this.dryRuns = dryRuns;
+        this.mapper = mapper;
+        this.identity = identity;
+    }
+
+    /** A stored version: the document as written and what publication added. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record VersionView(String ruleSet, int version, RuleVersionRecord.State state, String status,
+                              Instant effectiveFrom, Instant publishedAt, String publishedBy, String contentHash,
+                              Instant createdAt, String createdBy, JsonNode document) {
+    }
+
+    public record HistoryEntry(long id, Instant at, RuleSetEvent.Action action, int version, String actor,
+                               String contentHash, String detail) {
+    }
+
+    @GET
+    @Path("/tracks/{id}/versions")
+    public List<VersionView> versions(@PathParam("id") String id) {
+        return admin.versions(id).stream().map(r -> view(r, false)).toList();
+    }
+
+    @POST
+    @Path("/tracks/{id}/versions")
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
+    public Response create(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+                           UriInfo uri) {
+        RuleVersionRecord r = admin.createDraft(id, document(body, type), subject());
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(r.number())).build())
+                .tag(etag(r)).entity(view(r, true)).build();
+    }
+
+    @GET
+    @Path("/tracks/{id}/versions/{n}")
+    public Response get(@PathParam("id") String id, @PathParam("n") String n) {
+        RuleVersionRecord r = admin.version(id, number(id, n));
+        return Response.ok(view(r, true)).tag(etag(r)).build();
+    }
+
+    @PUT
+    @Path("/tracks/{id}/versions/{n}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
+    public Response update(@PathParam("id") String id, @PathParam("n") String n, byte[] body,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam("If-Match") String ifMatch) {
+        int number = number(id, n);
+        JsonNode doc = document(body, type);
+        RuleVersionRecord r = admin.updateDraft(id, number, doc, ifMatch(ifMatch, true), subject());
+        return Response.ok(view(r, true)).tag(etag(r)).build();
+    }
+
+    @DELETE
+    @Path("/tracks/{id}/versions/{n}")
+    public Response delete(@PathParam("id") String id, @PathParam("n") String n, @HeaderParam("If-Match") String ifMatch) {
+        admin.deleteDraft(id, number(id, n), ifMatch == null || ifMatch.isBlank() ? null : ifMatch(ifMatch, false), subject());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/tracks/{id}/versions/{n}/publish")
+    public Response publish(@PathParam("id") String id, @PathParam("n") String n, @HeaderParam("If-Match") String ifMatch) {
+        int number = number(id, n);
+        RuleVersionRecord r = admin.publish(id, number, ifMatch(ifMatch, true), subject());
+        return Response.ok(view(r, true)).tag(etag(r)).build();
+    }
+
+    @POST
+    @Path("/tracks/{id}/versions/{n}/dry-run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DryRunService.Result dryRun(@PathParam("id") String id, @PathParam("n") String n, byte[] body,
+                                       HttpHeaders headers) throws JsonProcessingException {
+        int number = number(id, n);
+        JsonNode json = JsonBodies.parse(mapper, body);
+        return dryRuns.run(id, number, json, Languages.pick(headers.getAcceptableLanguages()));
+    }
+
+    @POST
+    @Path("/tracks/{id}/suspensions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response suspend(@PathParam("id") String id, byte[] body, UriInfo uri) throws JsonProcessingException {
+        JsonNode json = JsonBodies.parse(mapper, body);
+        if (json == null || !json.isObject()) {
+            throw InvalidInputException.of("(body)", "expected {\"from\": instant, \"reason\": text, \"citation\": {\"title\", \"url\", \"date\"}}");
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(f -> {
+            if (!SUSPENSION_FIELDS.contains(f)) {
+                errors.add(new FieldError(f, "is not a known field"));
+            }
+        });
+        JsonNode from = json.get("from");
+        if (from == null || !from.isTextual()) {
+            errors.add(new FieldError("from", "is required: the instant from which entries are suspended, with an offset, e.g. 2021-01-14T00:00+09:00"));
+        } else if (com.tracklane.common.Times.parseWithOffset(from.asText()).isEmpty()) {
+            errors.add(new FieldError("from", "expected an instant with an offset or Z, e.g. 2021-01-14T00:00+09:00"));
+        }
+        JsonNode reason = json.get("reason");
+        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+            errors.add(new FieldError("reason", "is required: why the track is suspended"));
+        } else if (reason.asText().length() > 2000) {
+            errors.add(new FieldError("reason", "must be at most 2000 characters"));
+        }
+        JsonNode citation = json.get("citation");
+        if (citation == null || !citation.isObject() || !citation.path("title").isTextual()) {
+            errors.add(new FieldError("citation", "is required: {\"title\", \"url\", \"date\"} of the announcement"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The suspension has " + errors.size() + " invalid field(s).", errors);
+        }
+        String fromText = java.time.OffsetDateTime.parse(from.asText(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME).toString();
+        RuleVersionRecord r = admin.suspend(id, fromText, reason.asText(), citation, subject());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/tracks").path(id).path("versions")
+                .path(Integer.toString(r.number())).build()).tag(etag(r)).entity(view(r, true)).build();
+    }
+
+    @GET
+    @Path("/tracks/{id}/history")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        return admin.history(id).stream().map(e -> new HistoryEntry(e.id, e.at, e.action, e.versionNumber, e.actor,
+                e.contentHash, e.detail)).toList();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(RuleSetInvalidException e, UriInfo uri) {
+        List<FieldError> errors = e.problems().stream().map(p -> new FieldError(p.path(), p.message(), p.ruleId(),
+                p.line() > 0 ? p.line() : null, p.column() > 0 ? p.column() : null)).toList();
+        return ProblemMappers.response(Problem.of("invalid-rule-set-version", "Invalid rule-set version", 422, e.getMessage())
+                .withErrors(errors).withInstance(uri.getPath()));
+    }
+
+    private JsonNode document(byte[] body, String type) {
+        if (body != null && body.length > JsonBodies.MAX_BYTES) {
+            throw new PayloadTooLargeException(body.length, JsonBodies.MAX_BYTES);
+        }
+        if (body == null || body.length == 0) {
+            throw InvalidInputException.of("(body)", "a version document (YAML or JSON) is required");
+        }
+        boolean yaml = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("yaml");
+        try {
+            return yaml ? YAML.readTree(body) : mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw InvalidInputException.of("(body)", "is not valid " + (yaml ? "YAML" : "JSON") + where);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int number(String id, String n) {
+        try {
+            int number = Integer.parseInt(n);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new NotFoundException("Rule set '" + id + "' has no version '" + n + "': versions are numbered from 1.");
+    }
+
+    /** If-Match: {@code "3"} (or W/"3"); missing → 428 when required; unparseable → 412 (it cannot match). */
+    private static long ifMatch(String header, boolean required) {
+        if (header == null || header.isBlank()) {
+            if (required) {
+                throw PreconditionException.required("This change needs an If-Match header with the version's ETag (from GET).");
+            }
+            return -1;
+        }
+        String tag = header.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        try {
+            return Long.parseLong(tag.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw PreconditionException.failed("If-Match " + header + " does not match the version's ETag.");
+        }
+    }
+
+    private static EntityTag etag(RuleVersionRecord r) {
+        return new EntityTag(Long.toString(r.etag));
+    }
+
+    private static VersionView view(RuleVersionRecord r, boolean withDocument) {
+        return new VersionView(r.ruleSetId(), r.number(), r.state, r.status, r.effectiveFrom, r.publishedAt, r.publishedBy,
+                r.contentHash, r.createdAt, r.createdBy, withDocument ? RuleSetSync.parseJson(r.document) : null);
+    }
+
+    private String subject() {
+        return identity.getPrincipal().getName();
+    }
+}
