@@ -19,7 +19,7 @@ CREATE TABLE compliance_monitoring (
     report_from_day     INTEGER,
     report_until_day    INTEGER,
     report_citation     VARCHAR(4000),
-    retest_date         DATE,
+    retest_day          INTEGER,
     retest_citation     VARCHAR(4000),
     ends_on             DATE          NOT NULL,
     status              VARCHAR(12)   NOT NULL,
