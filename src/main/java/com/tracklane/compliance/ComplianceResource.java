@@ -7,90 +7,38 @@ import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Times;
 import com.tracklane.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Compliance monitoring after arrival: arrivals, check-ins, departures, reports, violations, sweeps. */
-@Path("/api/v1")
+/** Compliance across travellers: violations, sweeps. */
+@Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
 
     private static final String MONITOR = Roles.MONITOR;
-    private static final String OFFICER = Roles.OFFICER;
 
     private final ComplianceService service;
     private final SweepService sweeps;
     private final ObjectMapper mapper;
-    private final SecurityIdentity identity;
 
-    public ComplianceResource(ComplianceService service, SweepService sweeps, ObjectMapper mapper, SecurityIdentity identity) {
+    public ComplianceResource(ComplianceService service, SweepService sweeps, ObjectMapper mapper) {
         this.service = service;
         this.sweeps = sweeps;
         this.mapper = mapper;
-        this.identity = identity;
-    }
-
-    @POST
-    @Path("/applications/{id}/arrival")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(MONITOR)
-    public Response arrival(@PathParam("id") String id, byte[] body, UriInfo uri) throws JsonProcessingException {
-        ComplianceService.Registered r = service.arrive(id, JsonBodies.parse(mapper, body), identity.getPrincipal().getName());
-        return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
-                .location(uri.getBaseUriBuilder().path("api/v1/applications").path(id).path("compliance").build())
-                .entity(service.report(r.monitoring())).build();
-    }
-
-    @POST
-    @Path("/applications/{id}/check-ins")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(MONITOR)
-    public Response checkIn(@PathParam("id") String id, byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey)
-            throws JsonProcessingException {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw InvalidInputException.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
-        ComplianceService.Recorded r = service.checkIn(id, JsonBodies.parse(mapper, body), idempotencyKey, identity.getPrincipal().getName());
-        Monitoring m = service.monitoring(id);
-        return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(service.view(m, r.checkIn(), r.violations())).build();
-    }
-
-    @POST
-    @Path("/applications/{id}/departure")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(MONITOR)
-    public Response departure(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
-        ComplianceService.Registered r = service.depart(id, JsonBodies.parse(mapper, body));
-        return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(service.report(r.monitoring())).build();
     }
 
     @GET
-    @Path("/applications/{id}/compliance")
-    @RolesAllowed({MONITOR, OFFICER})
-    public ComplianceViews.Report report(@PathParam("id") String id) {
-        return service.report(id);
-    }
-
-    @GET
-    @Path("/compliance/violations")
+    @Path("/violations")
     @RolesAllowed(MONITOR)
     public ComplianceViews.Page<ComplianceViews.ViolationView> violations(@QueryParam("since") String since,
             @QueryParam("code") String code, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -129,7 +77,7 @@ public class ComplianceResource {
     }
 
     @POST
-    @Path("/compliance/sweeps")
+    @Path("/sweeps")
     @RolesAllowed(MONITOR)
     public ComplianceViews.SweepResult sweep(byte[] body) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
