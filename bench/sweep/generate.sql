@@ -18,7 +18,7 @@ FROM ${RANGE_G};
 
 INSERT INTO compliance_check_in (id, monitoring_id, at, local_date, temperature_c, symptoms, lat, lon, transport, received_at,
     submitted_by, request_hash)
-SELECT 'b-ci-' || g.x || '-' || d.x, 'b-mon-' || g.x, TIMESTAMP WITH TIME ZONE '2020-09-15 00:00:00+00', DATE '2020-09-15' + d.x,
+SELECT 'b-ci-' || g.x || '-' || d.x, 'b-mon-' || g.x, TIMESTAMP WITH TIME ZONE '2020-09-15 00:00:00+00', DATE '2020-09-15' + CAST(d.x AS INTEGER),
     36.5, '', 35.68, 139.76, 'NONE', CURRENT_TIMESTAMP, 'bench', 'h'
 FROM ${RANGE_G} CROSS JOIN ${RANGE_D}
 WHERE MOD(g.x + d.x, 10) <> 0;
