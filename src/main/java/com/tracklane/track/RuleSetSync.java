@@ -53,6 +53,8 @@ public class RuleSetSync {
     /** Compiled rule sets by their document: the import and the first load compile each shipped file once. */
     private final Map<JsonNode, RuleSetSpec> compiled = new ConcurrentHashMap<>();
     private volatile boolean databaseDown;
+    /** The poll waits for the start-up load (which imports the shipped files) to finish. */
+    private volatile boolean loaded;
 
     public RuleSetSync(RuleSetConfig config, RuleSetCatalog catalog, EntityManager em, Clock clock) {
         this.config = config;
@@ -78,11 +80,15 @@ public class RuleSetSync {
                     .forEach(spec -> specs.put(spec.id(), spec));
             catalog.install(new Snapshot(Map.copyOf(specs), Map.of(), -1, clock.instant().truncatedTo(ChronoUnit.MILLIS), false));
         }
+        loaded = true;
     }
 
     @Scheduled(every = "${tracklane.rule-sets.refresh-every:1s}", delayed = "${tracklane.rule-sets.refresh-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        if (!loaded) {
+            return;
+        }
         try {
             refresh(catalog.snapshot().synced() ? null : ShippedRuleSets.read(config));
             if (databaseDown) {
@@ -158,15 +164,18 @@ public class RuleSetSync {
 
     /** Imports the shipped rule sets the database does not hold; tells whether it imported any. */
     private boolean importAbsent(Map<String, ShippedRuleSets.Source> shipped, Instant now) {
-        boolean imported = false;
+        List<ShippedRuleSets.Source> absent = new java.util.ArrayList<>();
         for (ShippedRuleSets.Source source : shipped.values()) {
             RuleSetRecord existing = RuleSetRecord.findById(source.id());
-            if (existing != null) {
-                if (!document(existing, RuleVersionRecord.publishedOf(existing.id), null).equals(source.document())) {
-                    LOG.infof("Rule set %s in the database differs from %s: the database is the source of truth", source.id(), source.file());
-                }
-                continue;
+            if (existing == null) {
+                absent.add(source);
+            } else if (!document(existing, RuleVersionRecord.publishedOf(existing.id), null).equals(source.document())) {
+                LOG.infof("Rule set %s in the database differs from %s: the database is the source of truth", source.id(), source.file());
             }
+        }
+        // Compiling is CPU-bound and the files are independent: compile them in parallel (the load reuses the result).
+        absent.parallelStream().forEach(source -> compile(source.file(), source.document()));
+        for (ShippedRuleSets.Source source : absent) {
             RuleSetSpec spec = compile(source.file(), source.document());
             ObjectNode header = source.document().deepCopy();
             ArrayNode versions = (ArrayNode) header.remove("versions");
@@ -198,9 +207,8 @@ public class RuleSetSync {
             RuleSetEvent.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
                     spec.versions().get(spec.versions().size() - 1).contentHash(),
                     "Imported versions 1–" + spec.versions().size() + " from " + source.file());
-            imported = true;
         }
-        return imported;
+        return !absent.isEmpty();
     }
 
     /** The rule-set file the stored rows make: header, published versions, and an optional extra (draft) version. */

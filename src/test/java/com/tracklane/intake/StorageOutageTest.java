@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the database unreachable (nothing listens on its port), writes and reads of applications answer 503
- * problem+json, never 500, and eligibility checks keep answering: they never touch the database.
+ * problem+json, never 500, and eligibility checks keep answering: they never touch the database (the rule sets,
+ * which could not be read from it at start-up, are the shipped ones). Rule administration answers 503 too.
  */
 @QuarkusTest
 @TestProfile(StorageOutageTest.DatabaseDown.class)
@@ -52,6 +53,13 @@ class StorageOutageTest {
 
         given().contentType(ContentType.JSON).body(Files.readString(Path.of("examples/eligibility.json")))
                 .post("/api/v1/eligibility").then().statusCode(200).body("outcome", equalTo("ELIGIBLE"));
-        given().get("/api/v1/tracks").then().statusCode(200);
+        // The rule sets could not be read from the database at start-up: the shipped ones are served, all four.
+        given().get("/api/v1/tracks").then().statusCode(200).body("id", org.hamcrest.Matchers.hasSize(4));
+        // Rule administration needs the database: 503, nothing half-done.
+        given().header("Authorization", "Bearer " + Tokens.token("rules-admin")).contentType("application/json")
+                .body("{\"effectiveFrom\": \"2030-01-01T00:00+09:00\", \"status\": \"OPEN\", \"citation\": {\"title\": \"t\"}}")
+                .post("/api/v1/tracks/business-kh-jp/versions").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://tracklane.dev/problems/storage-unavailable"));
     }
 }

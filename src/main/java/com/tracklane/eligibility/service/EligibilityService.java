@@ -88,6 +88,13 @@ public class EligibilityService {
         return Decision.of(journey, resolved.knownAt(), evaluations);
     }
 
+    /** The facts of a stored request (an application's), for obligations with a condition ({@code when}). */
+    public Facts facts(JsonNode body) {
+        TripResolver.Resolved resolved = resolver.resolve(parse(body), clock.instant());
+        Journey journey = JourneyAnalyzer.analyze(resolved.trip().legs(), resolved.trip().leavesAirportAt());
+        return FactsCalculator.compute(resolved.trip(), journey);
+    }
+
     /** Validates a request against the contract's schema, then binds it. */
     public EligibilityRequest parse(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {

@@ -11,7 +11,6 @@ import com.tracklane.common.Times;
 import com.tracklane.common.UnprocessableException;
 import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.engine.DecisionOutcome;
-import com.tracklane.eligibility.engine.Evaluation;
 import com.tracklane.eligibility.engine.RuleOutcome;
 import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.eligibility.service.EligibilityRequest;
@@ -63,6 +62,7 @@ public class DryRunService {
     public record RuleChange(String ruleId, RuleOutcome before, RuleOutcome after) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Item(int index, String applicationId, String reference, Side before, Side after, Boolean changed,
                        List<RuleChange> rules, String skipped, Problem problem) {
     }

@@ -150,7 +150,7 @@ public class RuleAdminResource {
         JsonNode from = json.get("from");
         if (from == null || !from.isTextual()) {
             errors.add(new FieldError("from", "is required: the instant from which entries are suspended, with an offset, e.g. 2021-01-14T00:00+09:00"));
-        } else if (com.tracklane.common.Times.parseWithOffset(from.asText()).isEmpty()) {
+        } else if (offsetDateTime(from.asText()) == null) {
             errors.add(new FieldError("from", "expected an instant with an offset or Z, e.g. 2021-01-14T00:00+09:00"));
         }
         JsonNode reason = json.get("reason");
@@ -166,7 +166,7 @@ public class RuleAdminResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The suspension has " + errors.size() + " invalid field(s).", errors);
         }
-        String fromText = java.time.OffsetDateTime.parse(from.asText(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME).toString();
+        String fromText = offsetDateTime(from.asText()).toString();
         RuleVersionRecord r = admin.suspend(id, fromText, reason.asText(), citation, subject());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/tracks").path(id).path("versions")
                 .path(Integer.toString(r.number())).build()).tag(etag(r)).entity(view(r, true)).build();
@@ -203,6 +203,15 @@ public class RuleAdminResource {
             throw InvalidInputException.of("(body)", "is not valid " + (yaml ? "YAML" : "JSON") + where);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** As rule-set files write instants (an offset is required); null when it is not one. */
+    private static java.time.OffsetDateTime offsetDateTime(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

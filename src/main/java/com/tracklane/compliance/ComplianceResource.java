@@ -1,0 +1,97 @@
+package com.tracklane.compliance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.JsonBodies;
+import com.tracklane.common.Times;
+import com.tracklane.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Compliance across travellers: violations, sweeps. */
+@Path("/api/v1/compliance")
+@Produces(MediaType.APPLICATION_JSON)
+public class ComplianceResource {
+
+    private static final String MONITOR = Roles.MONITOR;
+
+    private final ComplianceService service;
+    private final SweepService sweeps;
+    private final ObjectMapper mapper;
+
+    public ComplianceResource(ComplianceService service, SweepService sweeps, ObjectMapper mapper) {
+        this.service = service;
+        this.sweeps = sweeps;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/violations")
+    @RolesAllowed(MONITOR)
+    public ComplianceViews.Page<ComplianceViews.ViolationView> violations(@QueryParam("since") String since,
+            @QueryParam("code") String code, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        LocalDate sinceDate = null;
+        Instant sinceInstant = null;
+        if (since != null) {
+            Optional<Instant> instant = Times.parseWithOffset(since);
+            if (instant.isPresent()) {
+                sinceInstant = instant.get();
+            } else {
+                try {
+                    sinceDate = LocalDate.parse(since);
+                } catch (DateTimeParseException e) {
+                    throw InvalidInputException.of("since", "expected a local date (2020-09-16) or an instant with an offset or Z (2020-09-16T00:00:00Z)");
+                }
+            }
+        }
+        ViolationCode c = null;
+        if (code != null) {
+            try {
+                c = ViolationCode.valueOf(code);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("code", "must be one of " + Arrays.toString(ViolationCode.values()));
+            }
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0 || p > 1_000_000) {
+            throw InvalidInputException.of("page", "must be between 0 and 1000000");
+        }
+        if (s < 1 || s > 100) {
+            throw InvalidInputException.of("size", "must be between 1 and 100");
+        }
+        ComplianceService.Found found = service.violations(sinceDate, sinceInstant, c, p, s);
+        return new ComplianceViews.Page<>(found.items().stream().map(service::view).toList(), p, s, found.total());
+    }
+
+    @POST
+    @Path("/sweeps")
+    @RolesAllowed(MONITOR)
+    public ComplianceViews.SweepResult sweep(byte[] body) throws JsonProcessingException {
+        JsonNode json = JsonBodies.parse(mapper, body);
+        Instant at = null;
+        if (json != null && !json.isNull()) {
+            if (!json.isObject()) {
+                throw InvalidInputException.of("(body)", "expected {\"at\": instant} or an empty body");
+            }
+            JsonNode a = json.get("at");
+            if (a != null && !a.isNull()) {
+                at = (a.isTextual() ? Times.parseWithOffset(a.asText()) : Optional.<Instant>empty()).orElseThrow(() ->
+                        InvalidInputException.of("at", "expected an instant with an offset or Z, such as 2020-10-01T00:00:00+09:00"));
+            }
+        }
+        return sweeps.sweep(at);
+    }
+}

@@ -1,0 +1,81 @@
+package com.tracklane.compliance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.JsonBodies;
+import com.tracklane.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Compliance monitoring of one arrived traveller: arrival, check-ins, departure, the compliance report. */
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitoringResource {
+
+    private static final String MONITOR = Roles.MONITOR;
+    private static final String OFFICER = Roles.OFFICER;
+
+    private final ComplianceService service;
+    private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
+
+    public MonitoringResource(ComplianceService service, ObjectMapper mapper, SecurityIdentity identity) {
+        this.service = service;
+        this.mapper = mapper;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/{id}/arrival")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(MONITOR)
+    public Response arrival(@PathParam("id") String id, byte[] body, UriInfo uri) throws JsonProcessingException {
+        ComplianceService.Registered r = service.arrive(id, JsonBodies.parse(mapper, body), identity.getPrincipal().getName());
+        return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(uri.getBaseUriBuilder().path("api/v1/applications").path(id).path("compliance").build())
+                .entity(service.report(r.monitoring())).build();
+    }
+
+    @POST
+    @Path("/{id}/check-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(MONITOR)
+    public Response checkIn(@PathParam("id") String id, byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey)
+            throws JsonProcessingException {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw InvalidInputException.of("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        ComplianceService.Recorded r = service.checkIn(id, JsonBodies.parse(mapper, body), idempotencyKey, identity.getPrincipal().getName());
+        Monitoring m = service.monitoring(id);
+        return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(service.view(m, r.checkIn(), r.violations())).build();
+    }
+
+    @POST
+    @Path("/{id}/departure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(MONITOR)
+    public Response departure(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
+        ComplianceService.Registered r = service.depart(id, JsonBodies.parse(mapper, body));
+        return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(service.report(r.monitoring())).build();
+    }
+
+    @GET
+    @Path("/{id}/compliance")
+    @RolesAllowed({MONITOR, OFFICER})
+    public ComplianceViews.Report report(@PathParam("id") String id) {
+        return service.report(id);
+    }
+}

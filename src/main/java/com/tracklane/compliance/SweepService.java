@@ -1,0 +1,109 @@
+package com.tracklane.compliance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Sweeps: as of an instant, record the required days that ended without a check-in (MISSED_CHECK_IN) and the
+ * re-test days that ended without a test result (MISSED_RETEST), then close the monitorings whose last day ended.
+ *
+ * <p>Set-based: a handful of statements per destination time zone, whatever the number of travellers. Safe to
+ * repeat and to run on several instances at once: the sweep first takes the {@code compliance_lock} row
+ * {@code FOR UPDATE} (a second instance waits, then finds everything already recorded), every insert skips what
+ * is recorded, and the unique constraint on (monitoring, code, local date) stops anything that would slip through.
+ */
+@ApplicationScoped
+public class SweepService {
+
+    private static final Logger LOG = Logger.getLogger(SweepService.class);
+
+    /** Evidence as JSON built in SQL ({@code ||} and CAST are the same on H2 and PostgreSQL). */
+    private static final String MISSED_CHECK_IN = """
+            INSERT INTO compliance_violation (monitoring_id, application_id, code, local_date, day_number, detected_at, evidence, citation)
+            SELECT m.id, m.application_id, 'MISSED_CHECK_IN', m.arrival_date + d.n, d.n, :now,
+                   '{"summary":"No check-in on day ' || CAST(d.n AS VARCHAR(4)) || ' (' || CAST(m.arrival_date + d.n AS VARCHAR(10))
+                     || ', ' || m.zone || '): the day ended without any report.","day":' || CAST(d.n AS VARCHAR(4))
+                     || ',"localDate":"' || CAST(m.arrival_date + d.n AS VARCHAR(10)) || '","zone":"' || m.zone || '","checkIns":0}',
+                   m.report_citation
+            FROM compliance_monitoring m
+            JOIN compliance_day d ON d.n >= m.report_from_day AND d.n <= m.report_until_day
+            WHERE m.status = 'ACTIVE' AND m.zone = :zone AND m.report_from_day IS NOT NULL
+              AND m.arrival_date + d.n < :today
+              AND NOT EXISTS (SELECT 1 FROM compliance_check_in c
+                              WHERE c.monitoring_id = m.id AND c.local_date = m.arrival_date + d.n)
+              AND NOT EXISTS (SELECT 1 FROM compliance_violation v
+                              WHERE v.monitoring_id = m.id AND v.code = 'MISSED_CHECK_IN' AND v.local_date = m.arrival_date + d.n)
+            """;
+
+    private static final String MISSED_RETEST = """
+            INSERT INTO compliance_violation (monitoring_id, application_id, code, local_date, day_number, detected_at, evidence, citation)
+            SELECT m.id, m.application_id, 'MISSED_RETEST', (m.arrival_date + m.retest_day), m.retest_day, :now,
+                   '{"summary":"No test result reported on the re-test day ' || CAST((m.arrival_date + m.retest_day) AS VARCHAR(10)) || ' ('
+                     || m.zone || ').","localDate":"' || CAST((m.arrival_date + m.retest_day) AS VARCHAR(10)) || '","zone":"' || m.zone
+                     || '","testResults":0}',
+                   m.retest_citation
+            FROM compliance_monitoring m
+            WHERE m.status = 'ACTIVE' AND m.zone = :zone AND m.retest_day IS NOT NULL AND (m.arrival_date + m.retest_day) < :today
+              AND NOT EXISTS (SELECT 1 FROM compliance_check_in c
+                              WHERE c.monitoring_id = m.id AND c.local_date = (m.arrival_date + m.retest_day) AND c.test_result IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM compliance_violation v
+                              WHERE v.monitoring_id = m.id AND v.code = 'MISSED_RETEST' AND v.local_date = (m.arrival_date + m.retest_day))
+            """;
+
+    private static final String CLOSE = """
+            UPDATE compliance_monitoring SET status = 'COMPLETED', closed_at = :now
+            WHERE status = 'ACTIVE' AND zone = :zone AND ends_on < :today
+            """;
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public SweepService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** @param at the instant to sweep as of (null: now) */
+    @Transactional
+    public ComplianceViews.SweepResult sweep(Instant at) {
+        long started = System.nanoTime();
+        Instant asOf = at == null ? clock.instant() : at;
+        Instant now = clock.instant();
+        // Serialises sweeps across instances; held until this transaction ends.
+        em.createNativeQuery("SELECT name FROM compliance_lock WHERE name = 'sweep' FOR UPDATE").getResultList();
+        em.createNativeQuery("UPDATE compliance_lock SET taken_at = :now WHERE name = 'sweep'").setParameter("now", now).executeUpdate();
+
+        int examined = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM compliance_monitoring WHERE status = 'ACTIVE'")
+                .getSingleResult()).intValue();
+        @SuppressWarnings("unchecked")
+        List<String> zones = em.createNativeQuery("SELECT DISTINCT zone FROM compliance_monitoring WHERE status = 'ACTIVE'").getResultList();
+        int missedCheckIns = 0;
+        int missedRetests = 0;
+        int closed = 0;
+        for (String zone : zones) {
+            LocalDate today = asOf.atZone(ZoneId.of(zone)).toLocalDate();
+            missedCheckIns += em.createNativeQuery(MISSED_CHECK_IN)
+                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
+            missedRetests += em.createNativeQuery(MISSED_RETEST)
+                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
+            closed += em.createNativeQuery(CLOSE)
+                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
+        }
+        Map<String, Integer> found = new LinkedHashMap<>();
+        found.put(ViolationCode.MISSED_CHECK_IN.name(), missedCheckIns);
+        found.put(ViolationCode.MISSED_RETEST.name(), missedRetests);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        LOG.infof("Compliance sweep as of %s: %d active monitorings examined, %d missed check-ins, %d missed re-tests, %d closed, %d ms",
+                asOf, examined, missedCheckIns, missedRetests, closed, tookMs);
+        return new ComplianceViews.SweepResult(asOf, examined, found, missedCheckIns + missedRetests, closed, tookMs);
+    }
+}
