@@ -7,11 +7,11 @@ SELECT 'b-app-' || g.x, 'BENCH-' || g.x, 'APPROVED', 'RESIDENT', 'KH', 'JP', 're
     'B' || g.x, 'KH', DATE '1990-01-01', 'bench@example.com', '{}', 'bench', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1
 FROM ${RANGE_G};
 
-INSERT INTO compliance_monitoring (id, application_id, rule_set_id, rule_set_version, zone, airport, arrived_at, arrival_date,
+INSERT INTO compliance_monitoring (id, application_id, rule_set_id, rule_set_version, zone, airport, arrived_at, arrival_date, arrival_day,
     quarantine_address, quarantine_lat, quarantine_lon, arrival_hash, report_from_day, report_until_day, report_citation,
     ends_on, status, windows_json, places_json, created_by, created_at)
 SELECT 'b-mon-' || g.x, 'b-app-' || g.x, 'resident-kh-jp', 2, 'Asia/Tokyo', 'NRT', TIMESTAMP WITH TIME ZONE '2020-09-14 22:30:00+00',
-    DATE '2020-09-15', 'Registered address', 35.68, 139.76, 'h', 1, 14,
+    DATE '2020-09-15', 18520, 'Registered address', 35.68, 139.76, 'h', 1, 14,
     '{"ruleSetId":"resident-kh-jp","version":2,"obligation":"DAILY_HEALTH_REPORT"}', DATE '2020-09-29', 'ACTIVE', '[]',
     '[{"name":"Quarantine address","address":"Registered address","lat":35.68,"lon":139.76}]', 'bench', CURRENT_TIMESTAMP
 FROM ${RANGE_G};

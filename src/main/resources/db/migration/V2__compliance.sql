@@ -11,6 +11,8 @@ CREATE TABLE compliance_monitoring (
     airport             VARCHAR(3)    NOT NULL,
     arrived_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     arrival_date        DATE          NOT NULL,
+    -- the same day as a day count (days since 1970-01-01): sweeps bound day numbers with integer arithmetic only
+    arrival_day         INTEGER       NOT NULL,
     quarantine_address  VARCHAR(500)  NOT NULL,
     quarantine_lat      DOUBLE PRECISION NOT NULL,
     quarantine_lon      DOUBLE PRECISION NOT NULL,

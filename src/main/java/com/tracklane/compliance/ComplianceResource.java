@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,11 +31,13 @@ public class ComplianceResource {
     private final ComplianceService service;
     private final SweepService sweeps;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public ComplianceResource(ComplianceService service, SweepService sweeps, ObjectMapper mapper) {
+    public ComplianceResource(ComplianceService service, SweepService sweeps, ObjectMapper mapper, Clock clock) {
         this.service = service;
         this.sweeps = sweeps;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @GET
@@ -91,6 +94,10 @@ public class ComplianceResource {
                 at = (a.isTextual() ? Times.parseWithOffset(a.asText()) : Optional.<Instant>empty()).orElseThrow(() ->
                         InvalidInputException.of("at", "expected an instant with an offset or Z, such as 2020-10-01T00:00:00+09:00"));
             }
+        }
+        if (at != null && at.isAfter(clock.instant())) {
+            // days that have not ended yet cannot have been missed
+            throw InvalidInputException.of("at", "is in the future");
         }
         return sweeps.sweep(at);
     }

@@ -160,6 +160,7 @@ public class ComplianceService {
         m.airport = airportCode;
         m.arrivedAt = arrivedAt;
         m.arrivalDate = arrivalDate;
+        m.arrivalDay = (int) arrivalDate.toEpochDay();
         m.quarantineAddress = address;
         m.quarantineLat = lat;
         m.quarantineLon = lon;

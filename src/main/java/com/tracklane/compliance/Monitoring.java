@@ -34,6 +34,9 @@ public class Monitoring extends PanacheEntityBase {
     public Instant arrivedAt;
     @Column(name = "arrival_date")
     public LocalDate arrivalDate;
+    /** {@code arrivalDate} as days since 1970-01-01. */
+    @Column(name = "arrival_day")
+    public int arrivalDay;
     @Column(name = "quarantine_address")
     public String quarantineAddress;
     @Column(name = "quarantine_lat")

@@ -88,10 +88,12 @@ public record MonitoringPlan(String ruleSetId, int version, LocalDate arrivalDat
         if (o.when() == null) {
             return true;
         }
+        // A condition that cannot be evaluated (a fact is missing) keeps the obligation: monitoring errs on the strict side.
         try {
-            return o.when().test(bindings);
+            Object result = o.when().evaluate(bindings);
+            return !(result instanceof Boolean b) || b;
         } catch (RuntimeException e) {
-            return true; // a condition that cannot be evaluated keeps the obligation: monitoring errs on the strict side
+            return true;
         }
     }
 

@@ -26,6 +26,12 @@ public class SweepService {
 
     private static final Logger LOG = Logger.getLogger(SweepService.class);
 
+    /*
+     * Day numbers count from the arrival (day 0); :today is the sweep's local date in the zone as days since
+     * 1970-01-01, so "the day has ended" is d.n < :today - arrival_day, which bounds the index range on
+     * compliance_day instead of filtering dates afterwards.
+     */
+
     /** Evidence as JSON built in SQL ({@code ||} and CAST are the same on H2 and PostgreSQL). */
     private static final String MISSED_CHECK_IN = """
             INSERT INTO compliance_violation (monitoring_id, application_id, code, local_date, day_number, detected_at, evidence, citation)
@@ -35,9 +41,8 @@ public class SweepService {
                      || ',"localDate":"' || CAST(m.arrival_date + d.n AS VARCHAR(10)) || '","zone":"' || m.zone || '","checkIns":0}',
                    m.report_citation
             FROM compliance_monitoring m
-            JOIN compliance_day d ON d.n >= m.report_from_day AND d.n <= m.report_until_day
+            JOIN compliance_day d ON d.n >= m.report_from_day AND d.n <= m.report_until_day AND d.n < :today - m.arrival_day
             WHERE m.status = 'ACTIVE' AND m.zone = :zone AND m.report_from_day IS NOT NULL
-              AND m.arrival_date + d.n < :today
               AND NOT EXISTS (SELECT 1 FROM compliance_check_in c
                               WHERE c.monitoring_id = m.id AND c.local_date = m.arrival_date + d.n)
               AND NOT EXISTS (SELECT 1 FROM compliance_violation v
@@ -52,7 +57,7 @@ public class SweepService {
                      || '","testResults":0}',
                    m.retest_citation
             FROM compliance_monitoring m
-            WHERE m.status = 'ACTIVE' AND m.zone = :zone AND m.retest_day IS NOT NULL AND (m.arrival_date + m.retest_day) < :today
+            WHERE m.status = 'ACTIVE' AND m.zone = :zone AND m.retest_day IS NOT NULL AND m.retest_day < :today - m.arrival_day
               AND NOT EXISTS (SELECT 1 FROM compliance_check_in c
                               WHERE c.monitoring_id = m.id AND c.local_date = (m.arrival_date + m.retest_day) AND c.test_result IS NOT NULL)
               AND NOT EXISTS (SELECT 1 FROM compliance_violation v
@@ -91,10 +96,11 @@ public class SweepService {
         int closed = 0;
         for (String zone : zones) {
             LocalDate today = asOf.atZone(ZoneId.of(zone)).toLocalDate();
+            int todayDay = (int) today.toEpochDay();
             missedCheckIns += em.createNativeQuery(MISSED_CHECK_IN)
-                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
+                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", todayDay).executeUpdate();
             missedRetests += em.createNativeQuery(MISSED_RETEST)
-                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
+                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", todayDay).executeUpdate();
             closed += em.createNativeQuery(CLOSE)
                     .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
         }

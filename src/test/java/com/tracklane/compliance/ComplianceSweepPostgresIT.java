@@ -102,10 +102,10 @@ class ComplianceSweepPostgresIT {
                     FROM generate_series(1, %d) g""".formatted(n));
             s.executeUpdate("""
                     INSERT INTO compliance_monitoring (id, application_id, rule_set_id, rule_set_version, zone, airport, arrived_at,
-                        arrival_date, quarantine_address, quarantine_lat, quarantine_lon, arrival_hash, report_from_day,
+                        arrival_date, arrival_day, quarantine_address, quarantine_lat, quarantine_lon, arrival_hash, report_from_day,
                         report_until_day, report_citation, ends_on, status, windows_json, places_json, created_by, created_at)
                     SELECT 'it-mon-' || g, 'it-app-' || g, 'resident-kh-jp', 2, 'Asia/Tokyo', 'NRT',
-                        TIMESTAMP WITH TIME ZONE '2020-09-14 22:30:00+00', DATE '2020-09-15', 'Registered address', 35.68, 139.76,
+                        TIMESTAMP WITH TIME ZONE '2020-09-14 22:30:00+00', DATE '2020-09-15', 18520, 'Registered address', 35.68, 139.76,
                         'h', 1, 14, '{"ruleSetId":"resident-kh-jp","version":2,"obligation":"DAILY_HEALTH_REPORT"}',
                         DATE '2020-09-29', 'ACTIVE', '[]',
                         '[{"name":"Quarantine address","address":"Registered address","lat":35.68,"lon":139.76}]', 'it', now()

@@ -98,6 +98,8 @@ class SweepTest {
     void shouldRefuseABadSweepInstantWithAProblem() {
         Problems.assertProblem(as("monitor").contentType(ContentType.JSON).body("{\"at\": \"tomorrow\"}")
                 .post("/api/v1/compliance/sweeps"), 400, "invalid-request").body("errors[0].field", equalTo("at"));
+        Problems.assertProblem(as("monitor").contentType(ContentType.JSON).body("{\"at\": \"2099-01-01T00:00:00Z\"}")
+                .post("/api/v1/compliance/sweeps"), 400, "invalid-request").body("errors[0].message", equalTo("is in the future"));
         Problems.assertProblem(as("monitor").contentType(ContentType.JSON).body("[1]")
                 .post("/api/v1/compliance/sweeps"), 400, "invalid-request");
         Problems.assertProblem(as("monitor").contentType(ContentType.JSON).body("{\"at\": ")
