@@ -29,9 +29,9 @@ public class Chart {
             }
         }
         int rowHeight = 34;
-        int width = 1100;
+        int width = 1300;
         int left = 330;
-        int right = 250;
+        int right = 400;
         int top = 60;
         int height = top + rows.size() * rowHeight + 50;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
