@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses a declared body over 256 KiB (4 MiB for the batch check, see {@link JsonBodies#limitFor}) with a problem+json 413 before it is read. Chunked bodies without a
- * declared length are measured by {@link JsonBodies}; the HTTP layer's own limit
- * ({@code quarkus.http.limits.max-body-size}) is only a backstop for very large ones.
+ * Refuses a declared body over 256 KiB (4 MiB for the batch check, see {@link JsonBodies#limitFor}) with a
+ * problem+json 413 before it is read. Chunked bodies without a declared length are measured by {@link JsonBodies};
+ * the HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) is only a backstop for very large ones.
  */
 @ApplicationScoped
 public class PayloadTooLargeHandler {
