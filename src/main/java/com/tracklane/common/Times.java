@@ -28,6 +28,15 @@ public final class Times {
         if (text == null) {
             return Optional.empty();
         }
+        // The common local form is parsed directly: trying the offset form first would throw (and fill in a stack
+        // trace) on every local time. Same answers either way; exceptions are left for invalid input.
+        if (!hasOffset(text)) {
+            try {
+                return plausible(LocalDateTime.parse(text).atZone(zone).toInstant());
+            } catch (DateTimeParseException notLocal) {
+                // not a local time after all: let the offset form decide
+            }
+        }
         try {
             return plausible(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException notOffset) {
@@ -37,6 +46,21 @@ public final class Times {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Whether the part after the date carries an offset or Z (a cheap look, not a validation). */
+    static boolean hasOffset(String text) {
+        int t = text.indexOf('T');
+        if (t < 0) {
+            return true; // not a date-time at all: the slow path produces the answer (empty)
+        }
+        for (int i = t + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '+' || c == '-' || c == 'Z' || c == 'z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A time that must carry an offset or Z (no place to resolve a local time in). */

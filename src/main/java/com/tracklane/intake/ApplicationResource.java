@@ -59,7 +59,7 @@ public class ApplicationResource {
         TravelApplication a = submitted.application();
         return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(uri.getBaseUriBuilder().path("api/v1/applications").path(a.id).build())
-                .tag(etag(a)).entity(view(a)).build();
+                .tag(etag(a)).entity(view(a, submitted.snapshot())).build();
     }
 
     @GET
@@ -209,8 +209,14 @@ public class ApplicationResource {
     // ---------------------------------------------------------------------------------------------------------
 
     private ApplicationViews.Application view(TravelApplication a) {
+        return view(a, null);
+    }
+
+    /** {@code known}: the current snapshot when the caller already holds it (a submission), else it is read. */
+    private ApplicationViews.Application view(TravelApplication a, DecisionSnapshot known) {
         boolean officer = identity.hasRole(OFFICER);
-        DecisionSnapshot current = a.currentSnapshotId == null ? null : DecisionSnapshot.findById(a.currentSnapshotId);
+        DecisionSnapshot current = known != null && known.id.equals(a.currentSnapshotId) ? known
+                : a.currentSnapshotId == null ? null : DecisionSnapshot.findById(a.currentSnapshotId);
         JsonNode request;
         try {
             request = mapper.readTree(a.requestJson);

@@ -58,7 +58,8 @@ public class ApplicationService {
         this.clock = clock;
     }
 
-    public record Submitted(TravelApplication application, boolean created) {
+    /** @param snapshot the current snapshot when it was just written (saves reading it back), else null */
+    public record Submitted(TravelApplication application, boolean created, DecisionSnapshot snapshot) {
     }
 
     @Transactional
@@ -70,7 +71,7 @@ public class ApplicationService {
                 if (!existing.requestHash.equals(hash)) {
                     throw new ConflictException("Idempotency-Key '" + idempotencyKey + "' was already used for a different submission.");
                 }
-                return new Submitted(existing, false);
+                return new Submitted(existing, false, null);
             }
         }
         validate(body);
@@ -99,7 +100,7 @@ public class ApplicationService {
         a.currentSnapshotId = snapshot.id;
         a.currentOutcome = snapshot.outcome;
         event(a, subject, "SUBMITTED", null, ApplicationStatus.SUBMITTED, null, snapshot.id, false, now);
-        return new Submitted(a, true);
+        return new Submitted(a, true, snapshot);
     }
 
     public TravelApplication find(String id) {

@@ -35,8 +35,21 @@ public record Template(List<Part> parts) {
             if (d == Math.rint(d) && !Double.isInfinite(d)) {
                 return Long.toString(d.longValue());
             }
-            String s = String.format(Locale.ROOT, "%.2f", d);
-            return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return String.format(Locale.ROOT, "%.2f", d);
+            }
+            // As String.format("%.2f") rounds (HALF_UP on the shortest decimal form), without a Formatter and two
+            // regular expressions per value; trailing zeros and a trailing point dropped.
+            String s = new java.math.BigDecimal(Double.toString(d)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            String shown = s.substring(0, end);
+            return d < 0 && shown.equals("0") ? "-0" : shown; // the Formatter keeps the sign of a negative that rounds to 0
         }
         if (value instanceof List<?> list) {
             return list.isEmpty() ? "—" : String.join(", ", list.stream().map(Template::format).toList());

@@ -47,7 +47,7 @@ public class EligibilityResource {
     @Path("/batch")
     public Response batch(byte[] bytes, HttpHeaders headers) throws JsonProcessingException {
         String language = Languages.pick(headers.getAcceptableLanguages());
-        JsonNode body = JsonBodies.parse(mapper, bytes);
+        JsonNode body = JsonBodies.parse(mapper, bytes, JsonBodies.MAX_BATCH_BYTES);
         JsonNode checks = body == null ? null : body.get("checks");
         if (checks == null || !checks.isArray()) {
             throw InvalidInputException.of("checks", "an array of eligibility requests is required");

@@ -1,5 +1,7 @@
 package com.tracklane.eligibility.rest;
 
+import com.tracklane.common.JsonBodies;
+
 import static com.tracklane.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -546,10 +548,24 @@ class EligibilityResourceTest {
         }
 
         @Test
-        void shouldRefuseABatchBodyOver256KiB() {
+        void shouldRefuseABatchBodyOver4MiB() {
             String body = "{\"checks\":[" + Examples.eligibilityText() + "]}";
             int length = body.getBytes(StandardCharsets.UTF_8).length;
-            assertProblem(post(BATCH, body + " ".repeat(MAX_BODY + 1 - length), "en"), 413, "payload-too-large");
+            assertProblem(post(BATCH, body + " ".repeat(JsonBodies.MAX_BATCH_BYTES + 1 - length), "en"), 413, "payload-too-large")
+                    .body("detail", containsString("4 MiB"));
+        }
+
+        @Test
+        void shouldAcceptABatchOf1000RealisticChecksOver256KiB() {
+            String body = "{\"checks\":[" + String.join(",", java.util.Collections.nCopies(1000, Examples.eligibilityText())) + "]}";
+            assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(MAX_BODY);
+            given().contentType("application/json").body(body).post(BATCH).then().statusCode(200)
+                    .body("decisions.size()", equalTo(1000));
+        }
+
+        @Test
+        void shouldKeepTheLimitOf256KiBForASingleCheck() {
+            assertProblem(post(exampleOfSize(MAX_BODY + 1)), 413, "payload-too-large");
         }
 
         /** RestAssured always declares the length of a body; the JDK client streams an InputStream chunked. */
