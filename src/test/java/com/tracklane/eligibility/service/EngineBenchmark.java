@@ -19,11 +19,13 @@ import com.tracklane.eligibility.engine.Template;
 import com.tracklane.eligibility.engine.VersionSpec;
 import com.tracklane.reference.AirportDirectory;
 import com.tracklane.track.RuleSetCatalog;
+import com.tracklane.track.RuleSetCompiler;
 import com.tracklane.track.RuleSetConfig;
-import java.lang.reflect.Method;
+import com.tracklane.track.ShippedRuleSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +77,7 @@ public class EngineBenchmark {
         ObjectMapper mapper = JsonMapper.builder().findAndAddModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-        RuleSetCatalog catalog = new RuleSetCatalog(new RuleSetConfig() {
+        RuleSetConfig config = new RuleSetConfig() {
             @Override
             public List<String> resources() {
                 return List.of("rulesets/resident-kh-jp.yaml", "rulesets/business-kh-jp.yaml",
@@ -86,10 +88,19 @@ public class EngineBenchmark {
             public Optional<String> directory() {
                 return Optional.empty();
             }
-        });
-        Method load = RuleSetCatalog.class.getDeclaredMethod("load");
-        load.setAccessible(true);
-        load.invoke(catalog);
+
+            @Override
+            public String refreshEvery() {
+                return "1s";
+            }
+        };
+        // The shipped files, compiled as the service compiles them, installed as one snapshot (no database needed).
+        RuleSetCompiler compiler = new RuleSetCompiler();
+        Map<String, RuleSetSpec> specs = new HashMap<>();
+        ShippedRuleSets.read(config).values()
+                .forEach(source -> specs.put(source.id(), compiler.compile(source.file(), source.document())));
+        RuleSetCatalog catalog = new RuleSetCatalog();
+        catalog.install(new RuleSetCatalog.Snapshot(Map.copyOf(specs), Map.of(), -1, Instant.now(), false));
         service = new EligibilityService(catalog, mapper, Clock.systemUTC());
 
         Path dir = Path.of(System.getProperty("bench.requests", "bench/requests"));
