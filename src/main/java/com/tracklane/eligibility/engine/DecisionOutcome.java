@@ -1,16 +1,11 @@
 package com.tracklane.eligibility.engine;
 
-import java.util.Collection;
-
 /** The decision for one rule set: any FAIL is NOT_ELIGIBLE, else any PENDING is CONDITIONAL, else ELIGIBLE. */
 public enum DecisionOutcome {
     ELIGIBLE, CONDITIONAL, NOT_ELIGIBLE;
 
-    public static DecisionOutcome of(Collection<RuleOutcome> outcomes) {
-        if (outcomes.contains(RuleOutcome.FAIL)) {
-            return NOT_ELIGIBLE;
-        }
-        return outcomes.contains(RuleOutcome.PENDING) ? CONDITIONAL : ELIGIBLE;
+    public static DecisionOutcome of(boolean anyFail, boolean anyPending) {
+        return anyFail ? NOT_ELIGIBLE : anyPending ? CONDITIONAL : ELIGIBLE;
     }
 
     /** True when this outcome is strictly better for the traveller than {@code other}. */

@@ -52,10 +52,16 @@ public final class Evaluator {
                     obligation.detail().in(language).render(bindings), obligation.citation()));
             if (obligation.warnWhenCutShort() && exitDate != null && until != null && !exitDate.isAfter(until)) {
                 warnings.add(new Evaluation.Warning("DEPARTS_BEFORE_" + obligation.code() + "_ENDS",
-                        BuiltInTexts.CUT_SHORT.in(language).formatted(exitDate, obligation.code(), until)));
+                        BuiltInTexts.CUT_SHORT.in(language).of(exitDate, obligation.code(), until)));
             }
         }
-        DecisionOutcome outcome = DecisionOutcome.of(results.stream().map(Evaluation.RuleResult::outcome).toList());
+        boolean failed = false;
+        boolean pending = false;
+        for (Evaluation.RuleResult result : results) {
+            failed |= result.outcome() == RuleOutcome.FAIL;
+            pending |= result.outcome() == RuleOutcome.PENDING;
+        }
+        DecisionOutcome outcome = DecisionOutcome.of(failed, pending);
         return Optional.of(new Evaluation(ruleSet, version, outcome, List.copyOf(results), List.copyOf(obligations),
                 List.copyOf(warnings)));
     }
@@ -74,10 +80,10 @@ public final class Evaluator {
                                                    Instant knownAt, String language) {
         boolean open = version.status() == VersionStatus.OPEN;
         String message = (open ? BuiltInTexts.TRACK_OPEN_PASS : BuiltInTexts.TRACK_OPEN_FAIL).in(language)
-                .formatted(version.status(), journey.entryDate(), version.number(), version.effectiveFrom());
+                .of(version.status(), journey.entryDate(), version.number(), version.effectiveFrom());
         Optional<VersionSpec> next = ruleSet.nextAfter(version, knownAt);
         if (next.isPresent() && next.get().status() != version.status()) {
-            message += BuiltInTexts.NEXT_CHANGE.in(language).formatted(next.get().status(), next.get().effectiveFrom());
+            message += BuiltInTexts.NEXT_CHANGE.in(language).of(next.get().status(), next.get().effectiveFrom());
         }
         return new Evaluation.RuleResult(TRACK_OPEN, open ? RuleOutcome.PASS : RuleOutcome.FAIL, Severity.BLOCKING,
                 BuiltInTexts.TRACK_OPEN_TITLE.in(language), message, version.citation(), null);

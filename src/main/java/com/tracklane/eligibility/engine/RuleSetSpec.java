@@ -26,21 +26,34 @@ public record RuleSetSpec(
      * {@code at}; an instant before the first known version is answered by the first known version.
      */
     public Optional<VersionSpec> versionAt(Instant at, Instant knownAt) {
-        List<VersionSpec> known = knownAt(knownAt);
+        // Loops rather than knownAt(...): this runs for every rule set of every check.
+        VersionSpec first = null;
         VersionSpec found = null;
-        for (VersionSpec v : known) {
+        for (VersionSpec v : versions) {
+            if (!known(v, knownAt)) {
+                continue;
+            }
+            if (first == null) {
+                first = v;
+            }
             if (!v.effectiveFrom().toInstant().isAfter(at)) {
                 found = v;
             }
         }
-        if (found == null && !known.isEmpty()) {
-            found = known.get(0);
-        }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(found != null ? found : first);
     }
 
     /** The next known version after {@code current}, if any. */
     public Optional<VersionSpec> nextAfter(VersionSpec current, Instant knownAt) {
-        return knownAt(knownAt).stream().filter(v -> v.number() > current.number()).findFirst();
+        for (VersionSpec v : versions) {
+            if (known(v, knownAt) && v.number() > current.number()) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean known(VersionSpec v, Instant knownAt) {
+        return knownAt == null || !v.publishedAt().isAfter(knownAt);
     }
 }
