@@ -56,18 +56,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Deterministic mutation fuzzing of every endpoint. Valid bodies ({@code examples/eligibility.json},
- * {@code examples/eligibility-resident.json} and an application submission wrapping the latter) are mutated
- * (fields deleted, values of another JSON type, extreme numbers, 10k strings, unicode and control characters, odd
- * dates and offsets, unknown airports, reordered, duplicated, missing or too many legs) or broken as a whole
- * (truncated, not JSON, wrong Content-Type, empty, too large), and query values, path ids, If-Match and
- * Authorization headers are mutated too. Whatever is sent, the service must:
+ * Deterministic mutation fuzzing of every endpoint (rule administration in {@link FuzzAdminTest}, on an application
+ * of its own). Valid bodies ({@code examples/eligibility.json}, {@code examples/eligibility-resident.json}, an
+ * application submission wrapping the latter, and the README's arrival, check-in, departure and sweep of its
+ * traveller) are mutated (fields deleted, values of another JSON type, extreme numbers, 10k strings, unicode and
+ * control characters, odd dates and offsets, unknown airports, reordered, duplicated, missing or too many legs) or
+ * broken as a whole (truncated, not JSON, wrong Content-Type, empty, too large), and query values, path ids,
+ * If-Match, Idempotency-Key and Authorization headers are mutated too. Compliance bodies also get odd values field by field
+ * (temperatures, coordinates, transports, test results, symptoms, instants); sweeps stay in 2020–2021 (a valid
+ * instant after that would sweep every open monitoring up to it). Whatever is sent, the service must:
  * <ul>
- * <li>never answer 5xx (nor a 5xx problem inside a batch answer);</li>
+ * <li>never answer 5xx (nor a 5xx problem inside a batch or dry-run answer);</li>
  * <li>answer every 4xx with an RFC 9457 problem ({@code application/problem+json}; string {@code type},
  * {@code title}, {@code detail}; integer {@code status} equal to the HTTP status; {@code errors[]} of string
  * {@code field} and {@code message}) without stack traces or Java class names;</li>
- * <li>answer every 2xx with JSON.</li>
+ * <li>answer every 2xx with JSON (a 204 without a body).</li>
  * </ul>
  * Each test method draws from its own {@link Random} seeded with {@code SEED + stream}, so a failure reproduces
  * with the same seed: the failure message names seed, stream and case number, and the exact requests (headers and
@@ -86,6 +89,15 @@ class FuzzTest {
     static final String APPLICATIONS = "/api/v1/applications";
     static final String JSON_TYPE = "application/json";
     static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String VIOLATIONS = "/api/v1/compliance/violations";
+    static final String SWEEPS = "/api/v1/compliance/sweeps";
+
+    /** The example traveller (examples/eligibility-resident.json) lands at Narita on 15 September 2020 (README). */
+    static final String ARRIVAL_BODY = "{\"arrivedAt\": \"2020-09-15T07:30:00+09:00\", \"airport\": \"NRT\", \"quarantineAddress\":"
+            + " {\"address\": \"1-1 Marunouchi, Chiyoda-ku, Tokyo\", \"lat\": 35.68, \"lon\": 139.76}}";
+    static final String CHECK_IN_BODY = "{\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 36.4, \"symptoms\": [],"
+            + " \"location\": {\"lat\": 35.6801, \"lon\": 139.7601}, \"transport\": \"NONE\", \"testResult\": null}";
+    static final String DEPARTURE_BODY = "{\"departedAt\": \"2020-10-20T10:30:00+09:00\", \"airport\": \"NRT\"}";
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -158,7 +170,9 @@ class FuzzTest {
             "RESIDENT\n", "UNKNOWN", "INTRA_COMPANY_TRANSFEREE", "intra_company", "_A", "A__B", "A1_2B",
     };
 
-    static final List<String> TIME_FIELDS = List.of("departure", "arrival", "sampledAt", "knownAt");
+    /** Date-time fields the mutator prefers for odd date-times (the compliance and rule administration ones too). */
+    static final List<String> TIME_FIELDS = List.of("departure", "arrival", "sampledAt", "knownAt", "arrivedAt", "departedAt", "at",
+            "submittedFrom", "submittedTo", "effectiveFrom");
     static final List<String> DATE_FIELDS = List.of("issuedOn", "dateOfBirth");
     static final List<String> AIRPORT_FIELDS = List.of("from", "to", "airport");
 
@@ -167,6 +181,7 @@ class FuzzTest {
     static final List<String> REPORT_LINES = new ArrayList<>();
     static final List<String> SLOWEST = new ArrayList<>();
     static long suiteStart;
+    static boolean reportReset;
 
     static ObjectNode eligibility;
     static ObjectNode resident;
@@ -176,20 +191,42 @@ class FuzzTest {
 
     @BeforeAll
     static void load() throws IOException {
-        eligibility = (ObjectNode) JSON.readTree(Files.readString(Path.of("examples", "eligibility.json")));
-        resident = (ObjectNode) JSON.readTree(Files.readString(Path.of("examples", "eligibility-resident.json")));
-        submission = NODES.objectNode();
-        ObjectNode applicant = submission.putObject("applicant");
-        applicant.put("givenName", "Sokha").put("familyName", "Chan").put("passportNumber", "N01234567").put("nationality", "KH")
-                .put("dateOfBirth", "1990-04-01").put("email", "sokha.chan@example.com");
-        submission.set("request", resident.deepCopy());
-        suiteStart = System.nanoTime();
-        Files.deleteIfExists(REPORT);
+        loadExamples();
+        startSuite();
     }
 
     @AfterAll
     static void summary() throws IOException {
-        StringBuilder s = new StringBuilder("\n=== FuzzTest seed=" + SEED + ": requests per endpoint (status histogram), "
+        summarise("FuzzTest");
+    }
+
+    /** The valid bodies the mutations start from (once per JVM; FuzzAdminTest uses them too). */
+    static synchronized void loadExamples() throws IOException {
+        if (submission != null) {
+            return;
+        }
+        eligibility = (ObjectNode) JSON.readTree(Files.readString(Path.of("examples", "eligibility.json")));
+        resident = (ObjectNode) JSON.readTree(Files.readString(Path.of("examples", "eligibility-resident.json")));
+        ObjectNode s = NODES.objectNode();
+        ObjectNode applicant = s.putObject("applicant");
+        applicant.put("givenName", "Sokha").put("familyName", "Chan").put("passportNumber", "N01234567").put("nationality", "KH")
+                .put("dateOfBirth", "1990-04-01").put("email", "sokha.chan@example.com");
+        s.set("request", resident.deepCopy());
+        submission = s;
+    }
+
+    /** Starts a fuzz class's clock; the failure report of an earlier run is removed once per JVM. */
+    static synchronized void startSuite() throws IOException {
+        suiteStart = System.nanoTime();
+        if (!reportReset) {
+            Files.deleteIfExists(REPORT);
+            reportReset = true;
+        }
+    }
+
+    /** Prints a fuzz class's requests per endpoint and appends its failures to the report, then starts afresh. */
+    static synchronized void summarise(String suite) throws IOException {
+        StringBuilder s = new StringBuilder("\n=== " + suite + " seed=" + SEED + ": requests per endpoint (status histogram), "
                 + (System.nanoTime() - suiteStart) / 1_000_000 + " ms in all ===\n");
         int total = 0;
         for (Map.Entry<String, Stats> e : STATS.entrySet()) {
@@ -205,6 +242,9 @@ class FuzzTest {
             Files.writeString(REPORT, String.join("\n", REPORT_LINES) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+        STATS.clear();
+        SLOWEST.clear();
+        REPORT_LINES.clear();
     }
 
     // --- the tests ----------------------------------------------------------------------------------------------
@@ -534,6 +574,167 @@ class FuzzTest {
         f.assertClean();
     }
 
+    // --- compliance monitoring (role monitor; the report also officer) ---------------------------------------------
+
+    @Test
+    @Order(12)
+    void complianceArrivals() {
+        Fuzzer f = new Fuzzer("compliance-arrival", 12);
+        App approved = App.approved(f);
+        App submitted = App.create(f); // not approved: an arrival is a 409
+        ObjectNode base = (ObjectNode) read(ARRIVAL_BODY);
+        String label = "POST " + APPLICATIONS + "/{id}/arrival";
+        for (int i = 0; i < 130; i++) {
+            int k = f.r.nextInt(100);
+            String id = k < 80 ? approved.id : k < 88 ? submitted.id : randomId(f.r);
+            String path = APPLICATIONS + "/" + (k < 88 ? id : segment(id)) + "/arrival";
+            Req q = f.r.nextInt(100) < 50 ? targeted(f.r, new Req("POST", path, label, ""), base, ARRIVAL_POOLS)
+                    : jsonBody(f, "POST", path, label, base, JSON_TYPE);
+            if (k >= 80) {
+                q.kind += " id=" + abbreviate(id, 40);
+            }
+            f.run(asRole(f, q, "monitor"));
+        }
+        f.assertClean();
+    }
+
+    @Test
+    @Order(13)
+    void complianceCheckIns() {
+        Fuzzer f = new Fuzzer("compliance-check-in", 13);
+        App app = App.approved(f).arrived(f);
+        App notArrived = App.approved(f); // approved, no arrival: a check-in is a 409
+        ObjectNode base = (ObjectNode) read(CHECK_IN_BODY);
+        String label = "POST " + APPLICATIONS + "/{id}/check-ins";
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            int k = f.r.nextInt(100);
+            String id = k < 88 ? app.id : k < 93 ? notArrived.id : randomId(f.r);
+            String path = APPLICATIONS + "/" + (k < 93 ? id : segment(id)) + "/check-ins";
+            Req q = f.r.nextInt(100) < 60 ? targeted(f.r, new Req("POST", path, label, ""), base, CHECK_IN_POOLS)
+                    : jsonBody(f, "POST", path, label, base, JSON_TYPE);
+            if (k >= 88) {
+                q.kind += " id=" + abbreviate(id, 40);
+            }
+            if (f.r.nextInt(10) < 4) {
+                String key;
+                if (!keys.isEmpty() && f.r.nextInt(3) == 0) {
+                    key = keys.get(f.r.nextInt(keys.size())); // a retry, with the same or another body
+                } else {
+                    key = pick(f.r, "day-" + f.r.nextInt(30), "fuzz-" + new UUID(f.r.nextLong(), f.r.nextLong()), "", " ", "k".repeat(200),
+                            "k".repeat(201), "\ud83d\ude00".repeat(100), "\ud83d\ude00".repeat(101), "key with spaces", "\u00e9t\u00e9", "a\tb",
+                            "../x", "%00", "' OR 1=1 --", "${jndi:ldap://x/a}", "k".repeat(5000));
+                    keys.add(key);
+                }
+                q.header("Idempotency-Key", key);
+                q.kind += " Idempotency-Key=" + abbreviate(key, 40);
+            }
+            f.run(asRole(f, q, "monitor"));
+        }
+        f.assertClean();
+    }
+
+    @Test
+    @Order(14)
+    void complianceDeparturesAndReports() {
+        Fuzzer f = new Fuzzer("compliance-departure", 14);
+        App app = App.approved(f).arrived(f);
+        App notArrived = App.approved(f);
+        ObjectNode base = (ObjectNode) read(DEPARTURE_BODY);
+        String label = "POST " + APPLICATIONS + "/{id}/departure";
+        for (int i = 0; i < 100; i++) {
+            int k = f.r.nextInt(100);
+            String id = k < 85 ? app.id : k < 92 ? notArrived.id : randomId(f.r);
+            String path = APPLICATIONS + "/" + (k < 92 ? id : segment(id)) + "/departure";
+            Req q = f.r.nextInt(100) < 55 ? targeted(f.r, new Req("POST", path, label, ""), base, DEPARTURE_POOLS)
+                    : jsonBody(f, "POST", path, label, base, JSON_TYPE);
+            if (k >= 85) {
+                q.kind += " id=" + abbreviate(id, 40);
+            }
+            f.run(asRole(f, q, "monitor"));
+        }
+        for (int i = 0; i < 60; i++) {
+            int k = f.r.nextInt(100);
+            String id = k < 45 ? app.id : k < 60 ? notArrived.id : randomId(f.r);
+            String path = APPLICATIONS + "/" + (k < 60 ? id : segment(id)) + "/compliance";
+            Req q = new Req("GET", path, "GET " + APPLICATIONS + "/{id}/compliance", "id=" + abbreviate(id, 40)).accept(acceptLanguage(f.r));
+            if (f.r.nextInt(8) == 0) {
+                q.header("Accept", pick(f.r, "application/json", "application/xml", "text/html", "*/*", "garbage"));
+            }
+            q.header("Authorization", bearer(weighted(f.r, 8, f.r.nextBoolean() ? "monitor" : "officer", "intake", "rules-admin")));
+            f.run(q);
+        }
+        f.assertClean();
+    }
+
+    @Test
+    @Order(15)
+    void complianceViolations() {
+        Fuzzer f = new Fuzzer("compliance-violations", 15);
+        String[][] pools = {
+                {"since", "2020-09-16", "2020-09-16T00:00:00Z", "2020-09-16T00:00:00+09:00", "2020-9-16", "yesterday", "", "2020-02-30",
+                        "+10000-01-01", "+999999999-12-31", "-999999999-01-01", "0000-01-01", "9999-12-31", "2020-09-16T00:00",
+                        "1899-12-31T23:59:59Z", "2199-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "1900-01-01", "2020-09-16T00:00:00+18:01",
+                        "2020-09-16 00:00:00Z", "20200916", "\u0662\u0660\u0662\u0660-\u0660\u0669-\u0661\u0666", "2020-09-16\n", "2020-W38"},
+                {"code", "MISSED_CHECK_IN", "FEVER", "SYMPTOMS", "POSITIVE_TEST", "PUBLIC_TRANSPORT", "OUTSIDE_ALLOWED_PLACE", "MISSED_RETEST",
+                        "EARLY_EXIT", "fever", "Fever", "", "FEVER,SYMPTOMS", "LATE", "FEVER\u0000", " FEVER", "\u0130", "valueOf", "FEVER "},
+                {"page", "0", "1", "-1", "2147483647", "2147483648", "-2147483648", "99999999999999999999", "1.5", "1e3", "abc", "", "0x10",
+                        " 1", "\uff11", "1000000", "1000001", "21474836"},
+                {"size", "1", "20", "100", "101", "0", "-1", "2147483647", "abc", "", "1.0", "50", "99", "\u0661"},
+        };
+        for (int i = 0; i < 130; i++) {
+            List<String> params = new ArrayList<>();
+            int n = f.r.nextInt(5);
+            for (int j = 0; j < n; j++) {
+                int p = f.r.nextInt(pools.length + 2);
+                if (p < pools.length) {
+                    String[] pool = pools[p];
+                    params.add(pool[0] + "=" + encode(pool[1 + f.r.nextInt(pool.length - 1)]));
+                } else if (p == pools.length) {
+                    params.add("since=" + encode(f.r.nextBoolean() ? instantValue(f.r) : pick(f.r, DATES)));
+                } else {
+                    params.add(pick(f.r, "since", "code", "page", "size", "unknown=1", "page=1&page=2", "code=FEVER&code=LATE",
+                            "page=1000000&size=100", "size=100&page=21474836"));
+                }
+            }
+            String query = params.isEmpty() ? "" : "?" + String.join("&", params);
+            Req q = new Req("GET", VIOLATIONS + query, "GET " + VIOLATIONS, query.isEmpty() ? "no query" : query).never(404);
+            f.run(asRole(f, q, "monitor"));
+        }
+        f.assertClean();
+    }
+
+    @Test
+    @Order(16)
+    void complianceSweeps() {
+        Fuzzer f = new Fuzzer("compliance-sweeps", 16);
+        ObjectNode base = (ObjectNode) read("{\"at\": \"2020-09-21T00:00:00+09:00\"}");
+        String label = "POST " + SWEEPS;
+        for (int i = 0; i < 70; i++) {
+            Req q = f.r.nextInt(100) < 55 ? targeted(f.r, new Req("POST", SWEEPS, label, ""), base, SWEEP_POOLS)
+                    : jsonBody(f, "POST", SWEEPS, label, base, JSON_TYPE);
+            f.run(asRole(f, keepSweepsSmall(q), "monitor").never(404));
+        }
+        // Without a body a sweep is as of now (as SweepTest does once).
+        f.run(new Req("POST", SWEEPS, label, "no body, as of now").header("Authorization", bearer("monitor")));
+        String id = UUID.nameUUIDFromBytes(new byte[] {12}).toString();
+        String[][] wrongMethods = {
+                {"GET", SWEEPS}, {"PUT", SWEEPS}, {"DELETE", SWEEPS}, {"POST", VIOLATIONS}, {"DELETE", VIOLATIONS},
+                {"GET", APPLICATIONS + "/" + id + "/arrival"}, {"PUT", APPLICATIONS + "/" + id + "/arrival"},
+                {"GET", APPLICATIONS + "/" + id + "/check-ins"}, {"DELETE", APPLICATIONS + "/" + id + "/check-ins"},
+                {"PATCH", APPLICATIONS + "/" + id + "/departure"}, {"POST", APPLICATIONS + "/" + id + "/compliance"},
+                {"GET", "/api/v1/compliance"}, {"GET", "/api/v1/compliance/sweeps/1"},
+        };
+        for (String[] m : wrongMethods) {
+            Req q = new Req(m[0], m[1], "wrong method", m[0] + " " + m[1]).header("Authorization", bearer("monitor"));
+            if (!m[0].equals("GET") && !m[0].equals("DELETE")) {
+                q.json("{\"at\": \"2020-09-21T00:00:00+09:00\"}", JSON_TYPE);
+            }
+            f.run(q);
+        }
+        f.assertClean();
+    }
+
     // --- request generators -------------------------------------------------------------------------------------
 
     /** A body for a JSON endpoint: mostly a mutated tree of {@code base}, else a broken body or a wrong Content-Type. */
@@ -810,6 +1011,200 @@ class FuzzTest {
         }
         return pick(r, "en", "ja", "km", "fr", "", "*", "ja;q=0.5, km;q=0.9", "en-US,en;q=0.9", ";;;", "q=1", "ja;q=abc", "x".repeat(1000),
                 "ja-JP-x-private-very-long-subtag-abcdefghij", ",,,", "ja;q=2", "ja;q=-1", "km-KH", "\u00e9");
+    }
+
+    // --- compliance and rule administration bodies --------------------------------------------------------------
+
+    /** Any JSON values: strings (the lone-surrogate marker too), numbers, booleans, null, trees. */
+    static List<JsonNode> values(Object... values) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Object v : values) {
+            out.add(value(v));
+        }
+        return out;
+    }
+
+    static JsonNode value(Object v) {
+        if (v == null) {
+            return NullNode.getInstance();
+        } else if (v instanceof JsonNode n) {
+            return n;
+        } else if (v instanceof String s) {
+            return TextNode.valueOf(s);
+        } else if (v instanceof Integer n) {
+            return IntNode.valueOf(n);
+        } else if (v instanceof Long n) {
+            return LongNode.valueOf(n);
+        } else if (v instanceof Double n) {
+            return DoubleNode.valueOf(n);
+        } else if (v instanceof BigDecimal n) {
+            return DecimalNode.valueOf(n);
+        } else if (v instanceof BigInteger n) {
+            return BigIntegerNode.valueOf(n);
+        } else if (v instanceof Boolean b) {
+            return BooleanNode.valueOf(b);
+        } else if (v instanceof String[] many) {
+            ArrayNode a = NODES.arrayNode();
+            for (String s : many) {
+                a.add(s);
+            }
+            return a;
+        }
+        throw new IllegalArgumentException(String.valueOf(v));
+    }
+
+    @SafeVarargs
+    static List<JsonNode> concat(List<JsonNode>... lists) {
+        List<JsonNode> out = new ArrayList<>();
+        for (List<JsonNode> l : lists) {
+            out.addAll(l);
+        }
+        return out;
+    }
+
+    /** Values of other JSON types than the field's, for any field. */
+    static final List<JsonNode> OTHER_TYPES = values(null, true, 42, -1, "", "x", new String[0], new String[] {"a"},
+            NODES.objectNode(), NODES.objectNode().put("a", 1), new BigDecimal("1e400"));
+
+    /** Instants: valid ones around the example traveller's stay (Narita, 15 September – 20 October 2020) and odd ones. */
+    static final List<JsonNode> INSTANT_VALUES = concat(values((Object[]) DATE_TIMES), values((Object[]) INSTANTS),
+            values("2020-09-15T07:30:00+09:00", "2020-09-15T07:29:59+09:00", "2020-09-16T09:00:00+09:00", "2020-09-29T23:59:59+09:00",
+                    "2020-09-30T00:00:00+09:00", "2020-09-20T03:00:00-12:00", "2020-09-21T00:00+14:00", "2020-09-16T00:00:00Z",
+                    "2020-09-20T12:00:00.123456789+09:00", "2020-10-20T10:30:00+09:00", "2099-01-01T00:00:00Z",
+                    "+999999999-12-31T23:59:59.999999999-18:00", "-999999999-01-01T00:00:00+18:00", "2020-09-16T09:00:00+09:00" + "0".repeat(10_000),
+                    1600000000, 1600000000000L, 1.6e9, LONE_SURROGATE, "\u0000"),
+            OTHER_TYPES);
+
+    static final List<JsonNode> COORDINATES = values(90, -90, 90.0000001, -90.0000001, 180, -180, 180.1, -180.0000001, 0, -0.0, 35.68,
+            139.76, 1e308, -1e308, 4.9e-324, new BigDecimal("1e400"), new BigDecimal("-1e400"), new BigDecimal("1e-400"),
+            new BigDecimal("35.68000000000000000000000000001"), BigInteger.TEN.pow(300), Long.MAX_VALUE, "35.68", "NaN", "Infinity",
+            "-Infinity", null, true, new String[0], NODES.objectNode());
+
+    static final List<JsonNode> TEMPERATURES = values(30, 45, 29.999999, 45.000001, 37.5, 37.4999999, 38.0, 36.4, 0, -0.0, -273.15,
+            1e308, 4.9e-324, new BigDecimal("1e400"), new BigDecimal("-1e400"), new BigDecimal("1e-400"),
+            new BigDecimal("36.6000000000000000000000001"), BigInteger.TEN.pow(300), Long.MAX_VALUE, "36.6", "NaN", "Infinity", null,
+            true, new String[0], NODES.objectNode());
+
+    static final List<JsonNode> AIRPORT_VALUES = concat(values((Object[]) AIRPORTS), values("HND", "KIX", "NRT", "PNH", 1, null,
+            new String[] {"NRT"}, NODES.objectNode()));
+
+    static final List<JsonNode> TEXTS = concat(values((Object[]) ODD_STRINGS), values("Registered address", "a".repeat(500),
+            "a".repeat(501), "\ud83d\ude00".repeat(250), "\ud83d\ude00".repeat(251), "x".repeat(10_000), ""), OTHER_TYPES);
+
+    static final Map<String, List<JsonNode>> ARRIVAL_POOLS = new LinkedHashMap<>();
+    static final Map<String, List<JsonNode>> CHECK_IN_POOLS = new LinkedHashMap<>();
+    static final Map<String, List<JsonNode>> DEPARTURE_POOLS = new LinkedHashMap<>();
+    static final Map<String, List<JsonNode>> SWEEP_POOLS = new LinkedHashMap<>();
+
+    static {
+        ARRIVAL_POOLS.put("/arrivedAt", INSTANT_VALUES);
+        ARRIVAL_POOLS.put("/airport", AIRPORT_VALUES);
+        ARRIVAL_POOLS.put("/quarantineAddress", concat(values(NODES.objectNode(), "1-1 Marunouchi", new String[0]), OTHER_TYPES));
+        ARRIVAL_POOLS.put("/quarantineAddress/address", TEXTS);
+        ARRIVAL_POOLS.put("/quarantineAddress/lat", COORDINATES);
+        ARRIVAL_POOLS.put("/quarantineAddress/lon", COORDINATES);
+        ARRIVAL_POOLS.put("/unknown", OTHER_TYPES);
+
+        CHECK_IN_POOLS.put("/at", INSTANT_VALUES);
+        CHECK_IN_POOLS.put("/temperatureC", TEMPERATURES);
+        CHECK_IN_POOLS.put("/symptoms", concat(values(new String[0], new String[] {"COUGH"}, new String[] {"COUGH", "SORE_THROAT"},
+                new String[] {"cough", "COUGH", "cough"}, new String[] {""}, new String[] {" "}, new String[] {"a".repeat(64)},
+                new String[] {"a".repeat(65)}, java.util.Collections.nCopies(20, "A").toArray(new String[0]),
+                java.util.Collections.nCopies(21, "A").toArray(new String[0]), new String[] {"\u0000"}, new String[] {"FEVER\n"},
+                new String[] {"\u65e5\u672c"}, new String[] {"x-y z_1"}, new String[] {LONE_SURROGATE}, new String[] {"1COUGH"},
+                new String[] {"x".repeat(10_000)}, "COUGH", NODES.arrayNode().add(1), NODES.arrayNode().addNull(),
+                NODES.arrayNode().add(NODES.arrayNode().add("x")), NODES.arrayNode().add(NODES.objectNode())), OTHER_TYPES));
+        CHECK_IN_POOLS.put("/location", concat(values(NODES.objectNode(), "35.68,139.76", NODES.objectNode().put("lat", 35.68),
+                NODES.objectNode().put("lon", 139.76), NODES.objectNode().put("lat", 35.68).put("lon", 139.76).put("alt", 5),
+                NODES.arrayNode().add(35.68).add(139.76), NODES.objectNode().put("lat", 35.69).put("lon", 139.70)), OTHER_TYPES));
+        CHECK_IN_POOLS.put("/location/lat", COORDINATES);
+        CHECK_IN_POOLS.put("/location/lon", COORDINATES);
+        CHECK_IN_POOLS.put("/transport", concat(values("NONE", "WALK", "PRIVATE_VEHICLE", "PUBLIC_TRANSPORT", "none", "Walk", "BUS", "",
+                " NONE", "NONE\u0000", "PUBLIC_TRANSPORT\n", "\u0130", "PUBLIC_TRANSPORT,WALK", new String[] {"NONE"}), OTHER_TYPES));
+        CHECK_IN_POOLS.put("/testResult", concat(values("NEGATIVE", "POSITIVE", "negative", "PENDING", "", "POSITIVE ", "POSITIVE\u0000",
+                new String[] {"POSITIVE"}), OTHER_TYPES));
+        CHECK_IN_POOLS.put("/unknown", OTHER_TYPES);
+
+        DEPARTURE_POOLS.put("/departedAt", INSTANT_VALUES);
+        DEPARTURE_POOLS.put("/airport", AIRPORT_VALUES);
+        DEPARTURE_POOLS.put("/unknown", OTHER_TYPES);
+
+        // 2020–2021 or invalid: a valid instant after 2021 would sweep every open monitoring up to it (keepSweepsSmall)
+        SWEEP_POOLS.put("/at", concat(values("2020-09-21T00:00:00+09:00", "2020-09-16T00:00:00Z", "2020-10-15T00:00:00+07:00",
+                "2021-01-14T00:00+09:00", "2021-12-31T23:59:59.999999999Z", "2020-01-01T00:00:00-12:00", "2020-09-21T00:00:00",
+                "2020-09-21", "1900-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "2199-12-31T23:59:59Z", "2200-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z", "tomorrow", "now", "", "\u0000", LONE_SURROGATE, "2020-09-21T00:00:00+09:00" + "0".repeat(10_000),
+                "2020-02-30T00:00:00Z", "2020-09-21T24:00:00Z", 1600000000), values((Object[]) DATE_TIMES), OTHER_TYPES));
+        SWEEP_POOLS.put("/unknown", OTHER_TYPES);
+    }
+
+    /** Sets 1–3 fields of a copy of {@code base} (JSON pointers of {@code pools}) to values from their pools, or deletes them. */
+    static Req targeted(Random r, Req q, ObjectNode base, Map<String, List<JsonNode>> pools) {
+        ObjectNode body = base.deepCopy();
+        List<String> pointers = new ArrayList<>(pools.keySet());
+        List<String> log = new ArrayList<>();
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            String pointer = pointers.get(r.nextInt(pointers.size()));
+            int slash = pointer.lastIndexOf('/');
+            if (!(body.at(pointer.substring(0, slash)) instanceof ObjectNode parent)) {
+                continue;
+            }
+            String field = pointer.substring(slash + 1);
+            if (r.nextInt(12) == 0) {
+                parent.remove(field);
+                log.add("delete " + pointer);
+            } else {
+                List<JsonNode> pool = pools.get(pointer);
+                JsonNode v = pool.get(r.nextInt(pool.size()));
+                parent.set(field, v.deepCopy());
+                log.add(pointer + " = " + escape(abbreviate(String.valueOf(v), 40)));
+            }
+        }
+        q.kind = "fields: " + String.join("; ", log);
+        return q.json(serialize(body), JSON_TYPE);
+    }
+
+    /** Mostly {@code role}, sometimes a role that may not call the endpoint (403), rarely no token (401). */
+    static Req asRole(Fuzzer f, Req q, String role) {
+        int k = f.r.nextInt(100);
+        if (k < 90) {
+            return q.header("Authorization", bearer(role));
+        }
+        if (k < 98) {
+            String other = pick(f.r, "officer", "intake", "rules-admin", "monitor");
+            q.kind += " as " + other;
+            return q.header("Authorization", bearer(other));
+        }
+        q.kind += " without a token";
+        return q;
+    }
+
+    /**
+     * A sweep records and closes for every open monitoring up to its instant: a valid instant after 2021 (or none:
+     * now) is turned into one in 2021, so that the fuzz never sweeps the years up to now.
+     */
+    static Req keepSweepsSmall(Req q) {
+        JsonNode json;
+        try {
+            json = q.body == null || q.body.length == 0 ? NullNode.getInstance() : JSON.readTree(q.body);
+        } catch (IOException | RuntimeException e) {
+            return q; // not JSON: refused
+        }
+        if (json == null || json.isMissingNode()) {
+            json = NullNode.getInstance();
+        }
+        boolean asOfNow = json.isNull() || (json.isObject() && (json.get("at") == null || json.get("at").isNull()));
+        boolean late = json.isObject() && json.path("at").isTextual() && com.tracklane.common.Times.parseWithOffset(json.get("at").asText())
+                .filter(at -> !at.isBefore(Instant.parse("2022-01-01T00:00:00Z"))).isPresent();
+        if (asOfNow || late) { // whatever the Content-Type: the sweep endpoint reads any
+            ObjectNode replaced = json.isObject() ? ((ObjectNode) json).deepCopy() : NODES.objectNode();
+            replaced.put("at", "2021-06-30T00:00:00+09:00");
+            q.kind += " (at moved into 2021)";
+            String type = q.headers.get("Content-Type");
+            q.body(text(replaced).getBytes(StandardCharsets.UTF_8), type == null ? JSON_TYPE : type);
+        }
+        return q;
     }
 
     // --- the mutator --------------------------------------------------------------------------------------------
@@ -1151,6 +1546,35 @@ class FuzzTest {
             app.snapshot = r.jsonPath().getString("currentDecision.id");
             return app;
         }
+
+        /** A new application, approved (as a recorded override where it is not eligible). */
+        static App approved(Fuzzer f) {
+            App app = create(f);
+            String path = APPLICATIONS + "/" + app.id + "/decision";
+            String label = "POST " + APPLICATIONS + "/{id}/decision (setup)";
+            Response r = f.run(new Req("POST", path, label, "approve").json("{\"action\": \"APPROVE\"}", JSON_TYPE)
+                    .header("If-Match", app.etag).header("Authorization", bearer("officer")));
+            if (r != null && r.statusCode() == 409) {
+                r = f.run(new Req("POST", path, label, "approve with override")
+                        .json("{\"action\": \"APPROVE\", \"override\": true, \"reason\": \"fuzz setup\"}", JSON_TYPE)
+                        .header("If-Match", app.etag).header("Authorization", bearer("officer")));
+            }
+            if (r == null || r.statusCode() != 200) {
+                fail("FuzzTest seed=" + SEED + ": cannot approve an application to fuzz: " + (r == null ? "no answer" : r.statusCode() + " " + r.asString()));
+            }
+            app.etag = r.header("ETag");
+            return app;
+        }
+
+        /** Registers the example arrival (Narita, 15 September 2020): the monitoring is open. */
+        App arrived(Fuzzer f) {
+            Response r = f.run(new Req("POST", APPLICATIONS + "/" + id + "/arrival", "POST " + APPLICATIONS + "/{id}/arrival (setup)",
+                    "the example arrival").json(ARRIVAL_BODY, JSON_TYPE).header("Authorization", bearer("monitor")));
+            if (r == null || r.statusCode() != 201) {
+                fail("FuzzTest seed=" + SEED + ": cannot register an arrival to fuzz: " + (r == null ? "no answer" : r.statusCode() + " " + r.asString()));
+            }
+            return this;
+        }
     }
 
     // --- sending and checking -----------------------------------------------------------------------------------
@@ -1170,6 +1594,7 @@ class FuzzTest {
         final Map<String, String> headers = new LinkedHashMap<>();
         byte[] body;
         Integer expected;
+        final Set<Integer> never = new java.util.TreeSet<>();
 
         Req(String method, String target, String label, String kind) {
             this.method = method;
@@ -1198,6 +1623,12 @@ class FuzzTest {
 
         Req expect(int status) {
             expected = status;
+            return this;
+        }
+
+        /** A status that is wrong for this request whatever its values (e.g. 404 on a fixed path). */
+        Req never(int status) {
+            never.add(status);
             return this;
         }
 
@@ -1294,6 +1725,9 @@ class FuzzTest {
         if (q.expected != null && status != q.expected) {
             v.add("expected " + q.expected + ", got " + status);
         }
+        if (q.never.contains(status)) {
+            v.add(status + " is never the answer here");
+        }
         if (status >= 500) {
             v.add("server error " + status);
         } else if (status >= 400) {
@@ -1301,6 +1735,10 @@ class FuzzTest {
                 v.add("4xx with Content-Type '" + type + "' instead of application/problem+json");
             }
             problem(text, status, "", v);
+        } else if (status == 204) {
+            if (!text.isEmpty()) {
+                v.add("204 with a body");
+            }
         } else if (status >= 200 && status < 300) {
             if (!type.toLowerCase().startsWith(JSON_TYPE)) {
                 v.add("2xx with Content-Type '" + type + "'");
@@ -1310,6 +1748,8 @@ class FuzzTest {
                 v.add("2xx body is not JSON");
             } else if (q.label.startsWith("POST " + BATCH)) {
                 batchAnswer(q, json, v);
+            } else if (q.label.endsWith("/dry-run")) {
+                dryRunAnswer(json, v);
             }
         } else {
             v.add("unexpected status " + status);
@@ -1387,6 +1827,37 @@ class FuzzTest {
                 v.add(where + "neither a decision nor a 4xx problem");
             }
             String itemText = d.toString();
+            for (String leak : LEAKS) {
+                if (itemText.contains(leak)) {
+                    v.add(where + "problem leaks '" + leak.replace("\t", "\\t") + "'");
+                }
+            }
+            var m = CLASS_NAME.matcher(itemText);
+            if (m.find()) {
+                v.add(where + "problem names a Java class: " + m.group());
+            }
+        }
+    }
+
+    /** A dry run's items: each a comparison, a skip or a 4xx problem (a rule that fails to evaluate is not a 5xx). */
+    static void dryRunAnswer(JsonNode json, List<String> v) {
+        JsonNode items = json.get("items");
+        if (items == null || !items.isArray() || !json.path("summary").isObject()) {
+            v.add("dry-run answer without items and summary");
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode p = items.get(i).get("problem");
+            if (p == null) {
+                continue;
+            }
+            String where = "items[" + i + "].problem: ";
+            problem(p, -1, where, v);
+            int status = p.path("status").asInt();
+            if (status >= 500 || status < 400) {
+                v.add(where + "a " + status + " problem in the dry run (" + p.path("type").asText() + ")");
+            }
+            String itemText = p.toString();
             for (String leak : LEAKS) {
                 if (itemText.contains(leak)) {
                     v.add(where + "problem leaks '" + leak.replace("\t", "\\t") + "'");

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ public class ComplianceResource {
     @Path("/violations")
     @RolesAllowed(MONITOR)
     public ComplianceViews.Page<ComplianceViews.ViolationView> violations(@QueryParam("since") String since,
-            @QueryParam("code") String code, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("code") String code, @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         LocalDate sinceDate = null;
         Instant sinceInstant = null;
         if (since != null) {
@@ -57,6 +58,10 @@ public class ComplianceResource {
                 } catch (DateTimeParseException e) {
                     throw InvalidInputException.of("since", "expected a local date (2020-09-16) or an instant with an offset or Z (2020-09-16T00:00:00Z)");
                 }
+                // As Times bounds instants: a date the database cannot hold (+999999999-12-31) is the caller's error.
+                if (sinceDate.getYear() < 1900 || sinceDate.getYear() > 2199) {
+                    throw InvalidInputException.of("since", "must be a date between 1900-01-01 and 2199-12-31");
+                }
             }
         }
         ViolationCode c = null;
@@ -67,16 +72,26 @@ public class ComplianceResource {
                 throw InvalidInputException.of("code", "must be one of " + Arrays.toString(ViolationCode.values()));
             }
         }
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || p > 1_000_000) {
-            throw InvalidInputException.of("page", "must be between 0 and 1000000");
-        }
-        if (s < 1 || s > 100) {
-            throw InvalidInputException.of("size", "must be between 1 and 100");
-        }
+        // Not integers (page=abc, page=1.5, page=) are 400 like values out of range, not the 404 JAX-RS gives a
+        // query parameter it cannot convert. "page=" may reach here as null: ask the query itself.
+        int p = integer("page", page == null && uri.getQueryParameters().containsKey("page") ? "" : page, 0, 0, 1_000_000);
+        int s = integer("size", size == null && uri.getQueryParameters().containsKey("size") ? "" : size, 20, 1, 100);
         ComplianceService.Found found = service.violations(sinceDate, sinceInstant, c, p, s);
         return new ComplianceViews.Page<>(found.items().stream().map(service::view).toList(), p, s, found.total());
+    }
+
+    private static int integer(String name, String text, int absent, int min, int max) {
+        if (text == null) {
+            return absent;
+        }
+        if (!text.matches("-?[0-9]{1,10}")) {
+            throw InvalidInputException.of(name, "must be an integer between " + min + " and " + max);
+        }
+        long value = Long.parseLong(text);
+        if (value < min || value > max) {
+            throw InvalidInputException.of(name, "must be between " + min + " and " + max);
+        }
+        return (int) value;
     }
 
     @POST

@@ -1,5 +1,7 @@
 package com.tracklane.track;
 
+import com.tracklane.common.Messages;
+import com.tracklane.eligibility.engine.EvaluationException;
 import com.tracklane.eligibility.engine.Expression;
 import com.tracklane.eligibility.engine.FactCatalog;
 import com.tracklane.eligibility.engine.FactType;
@@ -184,14 +186,18 @@ public final class CelExpressions {
         return new CompileError(line, column, issue.getMessage());
     }
 
-    /** A compiled CEL program; type-checking at load time means evaluation errors are bugs, reported as such. */
+    /**
+     * A compiled CEL program. Type-checking at load time cannot rule out every failure (a division by zero, a text
+     * that is not a date): those are defects of the version, reported as {@link EvaluationException} (a dry run
+     * shows them per request).
+     */
     private record CelExpression(String source, CelRuntime.Program program) implements Expression {
         @Override
         public Object evaluate(Bindings bindings) {
             try {
                 return program.eval(name -> Optional.ofNullable(bindings.lookup(name)));
-            } catch (CelEvaluationException e) {
-                throw new IllegalStateException("CEL evaluation failed for [" + source + "]: " + e.getMessage(), e);
+            } catch (CelEvaluationException | RuntimeException e) {
+                throw new EvaluationException(source, Messages.sanitize(e.getMessage()), e);
             }
         }
 

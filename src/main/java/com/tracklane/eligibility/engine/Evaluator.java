@@ -31,11 +31,15 @@ public final class Evaluator {
         List<Evaluation.RuleResult> results = new ArrayList<>(version.rules().size() + 1);
         results.add(trackOpen(ruleSet, version, journey, knownAt, language));
         for (RuleSpec rule : version.rules()) {
-            RuleOutcome outcome = outcomeOf(rule, bindings);
-            Localized<Template> message = rule.messages().get(outcome);
-            results.add(new Evaluation.RuleResult(rule.id(), outcome, rule.severity(), rule.title().in(language),
-                    message.in(language).render(bindings), rule.citation(),
-                    outcome == RuleOutcome.PENDING ? deadline : null));
+            try {
+                RuleOutcome outcome = outcomeOf(rule, bindings);
+                Localized<Template> message = rule.messages().get(outcome);
+                results.add(new Evaluation.RuleResult(rule.id(), outcome, rule.severity(), rule.title().in(language),
+                        message.in(language).render(bindings), rule.citation(),
+                        outcome == RuleOutcome.PENDING ? deadline : null));
+            } catch (EvaluationException e) {
+                throw e.in("rule " + rule.id() + " of " + ruleSet.id() + " version " + version.number());
+            }
         }
 
         List<Evaluation.ObligationResult> obligations = new ArrayList<>();
@@ -43,13 +47,18 @@ public final class Evaluator {
         LocalDate entryDate = journey.entryDate();
         LocalDate exitDate = journey.exitDate();
         for (ObligationSpec obligation : version.obligations()) {
-            if (obligation.when() != null && !obligation.when().test(bindings)) {
-                continue;
+            String detail;
+            try {
+                if (obligation.when() != null && !obligation.when().test(bindings)) {
+                    continue;
+                }
+                detail = obligation.detail().in(language).render(bindings);
+            } catch (EvaluationException e) {
+                throw e.in("obligation " + obligation.code() + " of " + ruleSet.id() + " version " + version.number());
             }
             LocalDate from = entryDate.plusDays(obligation.fromDay());
             LocalDate until = obligation.untilDay() == null ? exitDate : entryDate.plusDays(obligation.untilDay());
-            obligations.add(new Evaluation.ObligationResult(obligation.code(), from, until,
-                    obligation.detail().in(language).render(bindings), obligation.citation()));
+            obligations.add(new Evaluation.ObligationResult(obligation.code(), from, until, detail, obligation.citation()));
             if (obligation.warnWhenCutShort() && exitDate != null && until != null && !exitDate.isAfter(until)) {
                 warnings.add(new Evaluation.Warning("DEPARTS_BEFORE_" + obligation.code() + "_ENDS",
                         BuiltInTexts.CUT_SHORT.in(language).of(exitDate, obligation.code(), until)));

@@ -11,6 +11,7 @@ import com.tracklane.common.Times;
 import com.tracklane.common.UnprocessableException;
 import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.engine.DecisionOutcome;
+import com.tracklane.eligibility.engine.EvaluationException;
 import com.tracklane.eligibility.engine.RuleOutcome;
 import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.eligibility.service.EligibilityRequest;
@@ -167,8 +168,18 @@ public class DryRunService {
             return new Item(index, input.applicationId(), input.reference(), null, null, null, null, null, ProblemMappers.problemOf(e));
         }
         try {
-            Decision was = eligibility.check(request, language, before);
-            Decision would = eligibility.check(request, language, after);
+            Decision was;
+            Decision would;
+            try {
+                was = eligibility.check(request, language, before);
+            } catch (EvaluationException e) {
+                return failed(index, input, e, "the versions in force");
+            }
+            try {
+                would = eligibility.check(request, language, after);
+            } catch (EvaluationException e) {
+                return failed(index, input, e, "the draft");
+            }
             if (!spec.id().equals(was.ruleSet().id())) {
                 return new Item(index, input.applicationId(), input.reference(), null, null, null, null,
                         "the route " + was.route().origin() + " → " + was.route().destination() + " is not this rule set's", null);
@@ -180,6 +191,21 @@ public class DryRunService {
         } catch (InvalidInputException | UnprocessableException e) {
             return new Item(index, input.applicationId(), input.reference(), null, null, null, null, null, ProblemMappers.problemOf(e));
         }
+    }
+
+    /**
+     * A rule (or obligation) that type-checked but fails when evaluated for this request: a defect of the version,
+     * which the dry run reports per request (publishing such a draft would fail these checks).
+     */
+    private static Item failed(int index, Input input, EvaluationException e, String under) {
+        Problem problem = Problem.of("rule-evaluation-failed", "Rule cannot be evaluated", 422, "Under " + under + ", "
+                + (e.where() == null ? "an expression" : e.where()) + " cannot be evaluated for this request: [" + abbreviate(e.source())
+                + "] " + e.reason());
+        return new Item(index, input.applicationId(), input.reference(), null, null, null, null, null, problem);
+    }
+
+    private static String abbreviate(String source) {
+        return source.length() <= 200 ? source : source.substring(0, 200) + "…";
     }
 
     private static Side side(Decision d) {

@@ -1,0 +1,41 @@
+package com.tracklane.eligibility.engine;
+
+/**
+ * An expression that type-checked but failed when evaluated for a trip (a division by zero, a text that is not a
+ * date …): a defect of the rule-set version, not of the request. The message names the rule or obligation and the
+ * expression, without Java names, so that a dry run can show it.
+ */
+public class EvaluationException extends RuntimeException {
+
+    private final String where;
+    private final String source;
+    private final String reason;
+
+    public EvaluationException(String source, String reason, Throwable cause) {
+        this(null, source, reason, cause);
+    }
+
+    private EvaluationException(String where, String source, String reason, Throwable cause) {
+        super((where == null ? "" : where + ": ") + "[" + source + "] failed when evaluated: " + reason, cause);
+        this.where = where;
+        this.source = source;
+        this.reason = reason;
+    }
+
+    /** The same failure, located in a rule ({@code rule TRACK_X}) or an obligation ({@code obligation QUARANTINE}). */
+    public EvaluationException in(String where) {
+        return this.where != null ? this : new EvaluationException(where, source, reason, getCause());
+    }
+
+    public String where() {
+        return where;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}
