@@ -30,6 +30,14 @@ public class ProblemMappers {
         if (e instanceof NotFoundException) {
             return Problem.of("not-found", "Not found", 404, e.getMessage());
         }
+        if (e instanceof EvaluationException failed) {
+            // A published rule that type-checked but cannot be evaluated for this trip: the rule set is at fault, and
+            // the check cannot be answered. Logged (rule and expression only, no request data) so that it gets fixed.
+            LOG.warnf("Rule evaluation failed: %s", failed.getMessage());
+            return Problem.of("rule-evaluation-failed", "Rule cannot be evaluated", 422, "This trip cannot be checked: "
+                    + (failed.where() == null ? "an expression" : failed.where()) + " cannot be evaluated for it ("
+                    + failed.reason() + "). The rule set needs a correction; the administrators have been told in the log.");
+        }
         return Problem.of("internal-error", "Internal error", 500, "This item could not be answered; the error has been logged.");
     }
 
@@ -40,6 +48,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unprocessable(UnprocessableException e, UriInfo uri) {
+        return response(problemOf(e).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response evaluationFailed(EvaluationException e, UriInfo uri) {
         return response(problemOf(e).withInstance(uri.getPath()));
     }
 

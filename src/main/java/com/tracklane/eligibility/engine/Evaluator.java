@@ -1,5 +1,6 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.common.EvaluationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

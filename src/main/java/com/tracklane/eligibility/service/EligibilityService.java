@@ -152,7 +152,7 @@ public class EligibilityService {
     private Object checkOne(int i, JsonNode check, String language, java.util.function.Function<RuntimeException, Object> problemOf) {
         try {
             return check(parse(check), language);
-        } catch (InvalidInputException | UnprocessableException e) {
+        } catch (InvalidInputException | UnprocessableException | com.tracklane.common.EvaluationException e) {
             return problemOf.apply(e);
         } catch (RuntimeException e) {
             // A defect in one check must not fail the others: log it, and answer a problem at its index.

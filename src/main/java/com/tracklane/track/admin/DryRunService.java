@@ -11,7 +11,7 @@ import com.tracklane.common.Times;
 import com.tracklane.common.UnprocessableException;
 import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.engine.DecisionOutcome;
-import com.tracklane.eligibility.engine.EvaluationException;
+import com.tracklane.common.EvaluationException;
 import com.tracklane.eligibility.engine.RuleOutcome;
 import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.eligibility.service.EligibilityRequest;

@@ -325,6 +325,47 @@ class RuleAdminResourceTest {
     }
 
     @Test
+    void shouldAnswerAProblemNotA500WhenAPublishedRuleCannotBeEvaluated() {
+        // business-jp-kh is used by no other test of this class: a version whose rule type-checks but divides by zero.
+        String track = "business-jp-kh";
+        deleteDraft(track);
+        OffsetDateTime from = nextFrom(track);
+        String yaml = opening(from) + """
+                rules:
+                  - id: DIVIDES_BY_ZERO
+                    severity: REQUIREMENT
+                    title: {en: A defective rule}
+                    condition: "stayDays / (stayDays - stayDays) > 0"
+                    messages: {pass: {en: ok}, fail: {en: not ok}}
+                    citation: {title: Test, url: "https://example.org"}
+                """;
+        Response created = draft(track, yaml);
+        created.then().statusCode(201);
+        admin().header("If-Match", created.header("ETag")).post("/api/v1/tracks/" + track + "/versions/" + created.path("version") + "/publish")
+                .then().statusCode(200);
+
+        LocalDate arrival = from.toLocalDate().plusDays(10);
+        String after = """
+                {"track": "BUSINESS", "itinerary": [
+                  {"from": "NRT", "to": "PNH", "departure": "%sT09:00", "arrival": "%sT14:00"},
+                  {"from": "PNH", "to": "NRT", "departure": "%sT22:00", "arrival": "%sT06:00"}]}
+                """.formatted(arrival, arrival, arrival.plusDays(5), arrival.plusDays(6));
+        assertProblem(given().contentType(ContentType.JSON).body(after).post("/api/v1/eligibility"), 422, "rule-evaluation-failed")
+                .body("detail", containsString("DIVIDES_BY_ZERO"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("java")));
+        String before = after.replace(arrival.toString(), arrival.minusDays(60).toString())
+                .replace(arrival.plusDays(5).toString(), arrival.minusDays(55).toString())
+                .replace(arrival.plusDays(6).toString(), arrival.minusDays(54).toString());
+        given().contentType(ContentType.JSON).body(before).post("/api/v1/eligibility").then().statusCode(200)
+                .body("ruleSet.version", org.hamcrest.Matchers.lessThan((Integer) created.path("version")));
+        // In a batch, only that check is a problem; the others are answered.
+        given().contentType(ContentType.JSON).body("{\"checks\": [" + after + "," + before + "]}").post("/api/v1/eligibility/batch")
+                .then().statusCode(200)
+                .body("decisions[0].status", equalTo(422)).body("decisions[0].type", containsString("rule-evaluation-failed"))
+                .body("decisions[1].outcome", notNullValue());
+    }
+
+    @Test
     void shouldLetExactlyOneOfTwoConcurrentPublicationsWin() throws Exception {
         deleteDraft(RESIDENT);
         Response created = draft(RESIDENT, opening(nextFrom(RESIDENT)).replace("OPEN", "CLOSED"));

@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.common;
 
 /**
  * An expression that type-checked but failed when evaluated for a trip (a division by zero, a text that is not a
