@@ -34,11 +34,21 @@ public class ProblemMappers {
             // A published rule that type-checked but cannot be evaluated for this trip: the rule set is at fault, and
             // the check cannot be answered. Logged (rule and expression only, no request data) so that it gets fixed.
             LOG.warnf("Rule evaluation failed: %s", failed.getMessage());
-            return Problem.of("rule-evaluation-failed", "Rule cannot be evaluated", 422, "This trip cannot be checked: "
-                    + (failed.where() == null ? "an expression" : failed.where()) + " cannot be evaluated for it ("
-                    + failed.reason() + "). The rule set needs a correction; the administrators have been told in the log.");
+            return evaluationProblem(failed, null);
         }
         return Problem.of("internal-error", "Internal error", 500, "This item could not be answered; the error has been logged.");
+    }
+
+    /**
+     * A rule or obligation that type-checked but cannot be evaluated for a trip. {@code under} names the versions it
+     * was evaluated under (a dry run compares two), or null for a live check.
+     */
+    public static Problem evaluationProblem(EvaluationException e, String under) {
+        String source = e.source().length() <= 200 ? e.source() : e.source().substring(0, 200) + "…";
+        return Problem.of("rule-evaluation-failed", "Rule cannot be evaluated", 422,
+                (under == null ? "This trip cannot be checked: " : "Under " + under + ", ")
+                        + (e.where() == null ? "an expression" : e.where()) + " cannot be evaluated for this trip: ["
+                        + source + "] " + e.reason() + (under == null ? ". The rule set needs a correction." : ""));
     }
 
     @ServerExceptionMapper

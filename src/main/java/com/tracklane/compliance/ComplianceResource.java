@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
+import com.tracklane.common.Paging;
 import com.tracklane.common.Times;
 import com.tracklane.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,26 +73,9 @@ public class ComplianceResource {
                 throw InvalidInputException.of("code", "must be one of " + Arrays.toString(ViolationCode.values()));
             }
         }
-        // Not integers (page=abc, page=1.5, page=) are 400 like values out of range, not the 404 JAX-RS gives a
-        // query parameter it cannot convert. "page=" may reach here as null: ask the query itself.
-        int p = integer("page", page == null && uri.getQueryParameters().containsKey("page") ? "" : page, 0, 0, 1_000_000);
-        int s = integer("size", size == null && uri.getQueryParameters().containsKey("size") ? "" : size, 20, 1, 100);
-        ComplianceService.Found found = service.violations(sinceDate, sinceInstant, c, p, s);
-        return new ComplianceViews.Page<>(found.items().stream().map(service::view).toList(), p, s, found.total());
-    }
-
-    private static int integer(String name, String text, int absent, int min, int max) {
-        if (text == null) {
-            return absent;
-        }
-        if (!text.matches("-?[0-9]{1,10}")) {
-            throw InvalidInputException.of(name, "must be an integer between " + min + " and " + max);
-        }
-        long value = Long.parseLong(text);
-        if (value < min || value > max) {
-            throw InvalidInputException.of(name, "must be between " + min + " and " + max);
-        }
-        return (int) value;
+        Paging paging = Paging.of(page, size, uri);
+        ComplianceService.Found found = service.violations(sinceDate, sinceInstant, c, paging.page(), paging.size());
+        return new ComplianceViews.Page<>(found.items().stream().map(service::view).toList(), paging.page(), paging.size(), found.total());
     }
 
     @POST

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
+import com.tracklane.common.Paging;
 import com.tracklane.common.PreconditionException;
 import com.tracklane.common.Times;
 import com.tracklane.security.Roles;
@@ -87,13 +88,11 @@ public class ApplicationResource {
             origin = route.substring(0, 2);
             destination = route.substring(3);
         }
-        // "page=" (present, empty) is not an integer either: JAX-RS may hand it over as null, so ask the query itself
-        int p = integer("page", page == null && uri.getQueryParameters().containsKey("page") ? "" : page, 0, 0, 1_000_000);
-        int s = integer("size", size == null && uri.getQueryParameters().containsKey("size") ? "" : size, 20, 1, 100);
+        Paging paging = Paging.of(page, size, uri);
         ApplicationService.Filter filter = new ApplicationService.Filter(st, tr, origin, destination,
                 instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
-        ApplicationService.Found found = service.list(filter, p, s);
-        return new ApplicationViews.Page<>(found.items().stream().map(this::view).toList(), p, s, found.total());
+        ApplicationService.Found found = service.list(filter, paging.page(), paging.size());
+        return new ApplicationViews.Page<>(found.items().stream().map(this::view).toList(), paging.page(), paging.size(), found.total());
     }
 
     @POST
@@ -265,26 +264,6 @@ public class ApplicationResource {
         if (problem != null) {
             throw InvalidInputException.of("reason", problem);
         }
-    }
-
-    /** A query parameter that must be an integer in [min, max]: anything else is a 400 naming it (never a 404). */
-    static int integer(String name, String text, int absent, int min, int max) {
-        if (text == null) {
-            return absent;
-        }
-        long value;
-        try {
-            if (!text.matches("-?[0-9]{1,10}")) {
-                throw new NumberFormatException();
-            }
-            value = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of(name, "must be an integer between " + min + " and " + max);
-        }
-        if (value < min || value > max) {
-            throw InvalidInputException.of(name, "must be between " + min + " and " + max);
-        }
-        return (int) value;
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {

@@ -1,7 +1,7 @@
 package com.tracklane.track;
 
-import com.tracklane.common.Messages;
 import com.tracklane.common.EvaluationException;
+import com.tracklane.common.Messages;
 import com.tracklane.eligibility.engine.Expression;
 import com.tracklane.eligibility.engine.FactCatalog;
 import com.tracklane.eligibility.engine.FactType;

@@ -3,6 +3,7 @@ package com.tracklane.eligibility.service;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.EvaluationException;
 import com.tracklane.common.FieldError;
 import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
@@ -152,7 +153,7 @@ public class EligibilityService {
     private Object checkOne(int i, JsonNode check, String language, java.util.function.Function<RuntimeException, Object> problemOf) {
         try {
             return check(parse(check), language);
-        } catch (InvalidInputException | UnprocessableException | com.tracklane.common.EvaluationException e) {
+        } catch (InvalidInputException | UnprocessableException | EvaluationException e) {
             return problemOf.apply(e);
         } catch (RuntimeException e) {
             // A defect in one check must not fail the others: log it, and answer a problem at its index.

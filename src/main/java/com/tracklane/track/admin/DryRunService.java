@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tracklane.common.ConflictException;
+import com.tracklane.common.EvaluationException;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.Problem;
 import com.tracklane.common.ProblemMappers;
@@ -11,7 +12,6 @@ import com.tracklane.common.Times;
 import com.tracklane.common.UnprocessableException;
 import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.engine.DecisionOutcome;
-import com.tracklane.common.EvaluationException;
 import com.tracklane.eligibility.engine.RuleOutcome;
 import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.eligibility.service.EligibilityRequest;
@@ -198,14 +198,8 @@ public class DryRunService {
      * which the dry run reports per request (publishing such a draft would fail these checks).
      */
     private static Item failed(int index, Input input, EvaluationException e, String under) {
-        Problem problem = Problem.of("rule-evaluation-failed", "Rule cannot be evaluated", 422, "Under " + under + ", "
-                + (e.where() == null ? "an expression" : e.where()) + " cannot be evaluated for this request: [" + abbreviate(e.source())
-                + "] " + e.reason());
-        return new Item(index, input.applicationId(), input.reference(), null, null, null, null, null, problem);
-    }
-
-    private static String abbreviate(String source) {
-        return source.length() <= 200 ? source : source.substring(0, 200) + "…";
+        return new Item(index, input.applicationId(), input.reference(), null, null, null, null, null,
+                ProblemMappers.evaluationProblem(e, under));
     }
 
     private static Side side(Decision d) {

@@ -341,15 +341,21 @@ class RuleAdminResourceTest {
                 """;
         Response created = draft(track, yaml);
         created.then().statusCode(201);
-        admin().header("If-Match", created.header("ETag")).post("/api/v1/tracks/" + track + "/versions/" + created.path("version") + "/publish")
-                .then().statusCode(200);
-
         LocalDate arrival = from.toLocalDate().plusDays(10);
         String after = """
                 {"track": "BUSINESS", "itinerary": [
                   {"from": "NRT", "to": "PNH", "departure": "%sT09:00", "arrival": "%sT14:00"},
                   {"from": "PNH", "to": "NRT", "departure": "%sT22:00", "arrival": "%sT06:00"}]}
                 """.formatted(arrival, arrival, arrival.plusDays(5), arrival.plusDays(6));
+        // The dry run shows the defect per request, before anything is published.
+        admin().contentType(ContentType.JSON).body("[" + after + "]")
+                .post("/api/v1/tracks/" + track + "/versions/" + created.path("version") + "/dry-run").then().statusCode(200)
+                .body("items[0].problem.status", equalTo(422))
+                .body("items[0].problem.type", containsString("rule-evaluation-failed"))
+                .body("items[0].problem.detail", containsString("Under the draft, rule DIVIDES_BY_ZERO"));
+        admin().header("If-Match", created.header("ETag")).post("/api/v1/tracks/" + track + "/versions/" + created.path("version") + "/publish")
+                .then().statusCode(200);
+
         assertProblem(given().contentType(ContentType.JSON).body(after).post("/api/v1/eligibility"), 422, "rule-evaluation-failed")
                 .body("detail", containsString("DIVIDES_BY_ZERO"))
                 .body("detail", org.hamcrest.Matchers.not(containsString("java")));
