@@ -19,7 +19,8 @@ public class Writes {
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0] + "/api/v1/applications");
         String token = args[1];
-        String request = Files.readString(Path.of(args[2])).trim();
+        // An application does not accept knownAt (it is evaluated with what the service knows at submission).
+        String request = Files.readString(Path.of(args[2])).trim().replaceFirst("\"knownAt\"\\s*:\\s*\"[^\"]*\"\\s*,", "");
         int threads = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int warmup = Integer.parseInt(args[5]);

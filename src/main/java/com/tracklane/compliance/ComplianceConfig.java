@@ -17,6 +17,21 @@ public interface ComplianceConfig {
 
     Sweep sweep();
 
+    ArrivalWindow arrivalWindow();
+
+    /**
+     * Which arrivals are plausible for an application: from {@code early} before the trip's scheduled entry to
+     * {@code late} after it (a flight brought forward, a delay, a rebooking). Anything else is refused with 400: it
+     * is another trip, or a typing error.
+     */
+    interface ArrivalWindow {
+        @WithDefault("P2D")
+        java.time.Duration early();
+
+        @WithDefault("P30D")
+        java.time.Duration late();
+    }
+
     interface Sweep {
         /** The scheduled sweep; off in tests (sweeps there are requested with an explicit instant). */
         @WithDefault("true")

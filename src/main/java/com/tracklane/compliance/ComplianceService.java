@@ -33,6 +33,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -145,6 +147,7 @@ public class ComplianceService {
         LocalDate arrivalDate = arrivedAt.atZone(zone).toLocalDate();
         JsonNode request = readTree(a.requestJson);
         Facts facts = factsOf(request);
+        checkPlausible(arrivedAt, facts);
         LocalDate exitDate = null;
         if (facts != null && facts.get("exitDate") instanceof String s && !s.isEmpty()) {
             exitDate = LocalDate.parse(s);
@@ -182,6 +185,23 @@ public class ComplianceService {
         m.createdAt = clock.instant();
         m.persist();
         return new Registered(m, true);
+    }
+
+    /** The arrival must lie in the configured window around the trip's scheduled entry (when the trip still parses). */
+    private void checkPlausible(Instant arrivedAt, Facts facts) {
+        if (facts == null || !(facts.get("entryAt") instanceof String entry) || entry.isEmpty()) {
+            return;
+        }
+        OffsetDateTime scheduled = OffsetDateTime.parse(entry);
+        Instant earliest = scheduled.toInstant().minus(config.arrivalWindow().early());
+        Instant latest = scheduled.toInstant().plus(config.arrivalWindow().late());
+        if (arrivedAt.isBefore(earliest) || arrivedAt.isAfter(latest)) {
+            DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+            throw InvalidInputException.of("arrivedAt", "is not plausible for this application: its trip is scheduled to"
+                    + " arrive on " + scheduled.format(local) + " (local time); an arrival is accepted from "
+                    + scheduled.minus(config.arrivalWindow().early()).format(local) + " to "
+                    + scheduled.plus(config.arrivalWindow().late()).format(local) + " (local time)");
+        }
     }
 
     private Facts factsOf(JsonNode request) {

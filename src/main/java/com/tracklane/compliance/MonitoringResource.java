@@ -1,5 +1,6 @@
 package com.tracklane.compliance;
 
+import com.tracklane.common.PublicUrls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.common.InvalidInputException;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /** Compliance monitoring of one arrived traveller: arrival, check-ins, departure, the compliance report. */
 @Path("/api/v1/applications")
@@ -29,9 +30,11 @@ public class MonitoringResource {
     private final ComplianceService service;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
+    private final PublicUrls links;
 
-    public MonitoringResource(ComplianceService service, ObjectMapper mapper, SecurityIdentity identity) {
+    public MonitoringResource(ComplianceService service, ObjectMapper mapper, SecurityIdentity identity, PublicUrls links) {
         this.service = service;
+        this.links = links;
         this.mapper = mapper;
         this.identity = identity;
     }
@@ -40,10 +43,10 @@ public class MonitoringResource {
     @Path("/{id}/arrival")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(MONITOR)
-    public Response arrival(@PathParam("id") String id, byte[] body, UriInfo uri) throws JsonProcessingException {
+    public Response arrival(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
         ComplianceService.Registered r = service.arrive(id, JsonBodies.parse(mapper, body), identity.getPrincipal().getName());
         return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
-                .location(uri.getBaseUriBuilder().path("api/v1/applications").path(id).path("compliance").build())
+                .header(HttpHeaders.LOCATION, links.to("/api/v1/applications/" + r.monitoring().applicationId + "/compliance"))
                 .entity(service.report(r.monitoring())).build();
     }
 

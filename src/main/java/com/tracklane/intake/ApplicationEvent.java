@@ -38,6 +38,9 @@ public class ApplicationEvent extends PanacheEntityBase {
     public String snapshotId;
     @Column(name = "override_decision")
     public boolean overrideDecision;
+    /** For a patch: the fields it changed, comma-separated paths such as {@code request.itinerary[1].departure}. */
+    @Column(name = "changed_fields")
+    public String changedFields;
 
     public static List<ApplicationEvent> ofApplication(String applicationId) {
         return list("applicationId = ?1 order by id", applicationId);

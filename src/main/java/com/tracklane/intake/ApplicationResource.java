@@ -7,10 +7,16 @@ import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Paging;
+import com.tracklane.common.PublicUrls;
+import com.tracklane.common.UniqueViolation;
 import com.tracklane.common.PreconditionException;
 import com.tracklane.common.Times;
 import com.tracklane.security.Roles;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,11 +45,13 @@ public class ApplicationResource {
     private static final Set<String> DECISION_FIELDS = Set.of("action", "reason", "override");
 
     private final ApplicationService service;
+    private final PublicUrls links;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
 
-    public ApplicationResource(ApplicationService service, ObjectMapper mapper, SecurityIdentity identity) {
+    public ApplicationResource(ApplicationService service, PublicUrls links, ObjectMapper mapper, SecurityIdentity identity) {
         this.service = service;
+        this.links = links;
         this.mapper = mapper;
         this.identity = identity;
     }
@@ -51,15 +59,27 @@ public class ApplicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({INTAKE, OFFICER})
-    public Response submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) throws JsonProcessingException {
+    public Response submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) throws JsonProcessingException {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw InvalidInputException.of("Idempotency-Key", "must be 1 to 200 characters");
         }
         JsonNode json = JsonBodies.parse(mapper, body);
-        ApplicationService.Submitted submitted = service.submit(json, subject(), idempotencyKey);
+        Caller caller = caller();
+        ApplicationService.Submitted submitted;
+        try {
+            submitted = service.submit(json, caller, idempotencyKey);
+        } catch (RuntimeException e) {
+            // Two submissions with one key at once: the second insert fails on the unique key; answer the first.
+            ApplicationService.Submitted first = idempotencyKey != null && UniqueViolation.in(e)
+                    ? service.resubmitted(json, caller, idempotencyKey) : null;
+            if (first == null) {
+                throw e;
+            }
+            submitted = first;
+        }
         TravelApplication a = submitted.application();
         return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
-                .location(uri.getBaseUriBuilder().path("api/v1/applications").path(a.id).build())
+                .header(HttpHeaders.LOCATION, links.to("/api/v1/applications/" + a.id))
                 .tag(etag(a)).entity(view(a, submitted.snapshot())).build();
     }
 
@@ -67,7 +87,7 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({INTAKE, OFFICER})
     public Response get(@PathParam("id") String id) {
-        TravelApplication a = service.find(id);
+        TravelApplication a = service.find(id, caller());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -91,7 +111,7 @@ public class ApplicationResource {
         Paging paging = Paging.of(page, size, uri);
         ApplicationService.Filter filter = new ApplicationService.Filter(st, tr, origin, destination,
                 instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
-        ApplicationService.Found found = service.list(filter, paging.page(), paging.size());
+        ApplicationService.Found found = service.list(filter, caller(), paging.page(), paging.size());
         return new ApplicationViews.Page<>(found.items().stream().map(this::view).toList(), paging.page(), paging.size(), found.total());
     }
 
@@ -128,7 +148,7 @@ public class ApplicationResource {
         }
         Long version = ifMatch(ifMatch);
         TravelApplication a = service.decide(id, reviewAction, reason == null || reason.isNull() ? null : reason.asText(),
-                override != null && override.asBoolean(), version, subject());
+                override != null && override.asBoolean(), version, caller());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -148,7 +168,7 @@ public class ApplicationResource {
         String reason = reasonNode == null || reasonNode.isNull() ? null : reasonNode.asText();
         checkReason(reason);
         Long version = ifMatch(ifMatch);
-        TravelApplication a = service.decide(id, ReviewAction.WITHDRAW, reason, false, version, subject());
+        TravelApplication a = service.decide(id, ReviewAction.WITHDRAW, reason, false, version, caller());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -159,7 +179,7 @@ public class ApplicationResource {
     public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
         Long version = ifMatch(ifMatch);
-        TravelApplication a = service.patch(id, json, version, subject());
+        TravelApplication a = service.patch(id, json, version, caller());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -167,7 +187,7 @@ public class ApplicationResource {
     @Path("/{id}/re-evaluation")
     @RolesAllowed({INTAKE, OFFICER})
     public Response reEvaluate(@PathParam("id") String id) {
-        TravelApplication a = service.reEvaluate(id, subject());
+        TravelApplication a = service.reEvaluate(id, caller());
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
@@ -175,21 +195,21 @@ public class ApplicationResource {
     @Path("/{id}/history")
     @RolesAllowed({INTAKE, OFFICER})
     public List<ApplicationViews.Event> history(@PathParam("id") String id) {
-        return service.history(id).stream().map(ApplicationViews::event).toList();
+        return service.history(id, caller()).stream().map(ApplicationViews::event).toList();
     }
 
     @GET
     @Path("/{id}/decisions")
     @RolesAllowed({INTAKE, OFFICER})
     public List<ApplicationViews.SnapshotSummary> decisions(@PathParam("id") String id) {
-        return service.snapshots(id).stream().map(ApplicationViews::summary).toList();
+        return service.snapshots(id, caller()).stream().map(ApplicationViews::summary).toList();
     }
 
     @GET
     @Path("/{id}/decisions/{snapshotId}")
     @RolesAllowed({INTAKE, OFFICER})
     public ApplicationViews.Snapshot decision(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
-        DecisionSnapshot s = service.snapshot(id, snapshotId);
+        DecisionSnapshot s = service.snapshot(id, snapshotId, caller());
         try {
             return new ApplicationViews.Snapshot(s.id, s.outcome, new ApplicationViews.RuleSetRef(s.ruleSetId, s.ruleSetVersion, s.contentHash),
                     s.knownAt, s.createdAt, mapper.readTree(s.requestJson), mapper.readTree(s.decisionJson));
@@ -202,7 +222,7 @@ public class ApplicationResource {
     @Path("/{id}/decisions/{snapshotId}/replay")
     @RolesAllowed({INTAKE, OFFICER})
     public ApplicationViews.Replay replay(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
-        return service.replay(id, snapshotId);
+        return service.replay(id, snapshotId, caller());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -224,11 +244,22 @@ public class ApplicationResource {
         }
         return new ApplicationViews.Application(a.id, a.reference, a.status, a.track,
                 new ApplicationViews.Route(a.origin, a.destination), a.ruleSetId, ApplicationViews.applicant(a, officer),
-                !officer, request, ApplicationViews.summary(current), a.submittedBy, a.submittedAt, a.updatedAt, a.version);
+                !officer, request, ApplicationViews.summary(current), a.submittedBy, a.org, a.submittedAt, a.updatedAt, a.version);
     }
 
-    private String subject() {
-        return identity.getPrincipal().getName();
+    /** The token's subject, its organisation ({@code org} claim, else the subject), and whether it is an officer's. */
+    private Caller caller() {
+        String subject = identity.getPrincipal().getName();
+        String org = subject;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.containsClaim(Roles.ORG_CLAIM)) {
+            Object claim = jwt.getClaim(Roles.ORG_CLAIM);
+            String text = claim instanceof JsonString js ? js.getString() : claim instanceof String str ? str : null;
+            if (text == null || text.isBlank() || text.length() > 200 || InputChecks.singleLineTextProblem(text) != null) {
+                throw new AuthenticationFailedException("the org claim is not a short single-line string");
+            }
+            org = text;
+        }
+        return new Caller(subject, org, identity.hasRole(OFFICER));
     }
 
     private static EntityTag etag(TravelApplication a) {

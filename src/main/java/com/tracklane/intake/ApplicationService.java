@@ -62,21 +62,26 @@ public class ApplicationService {
     public record Submitted(TravelApplication application, boolean created, DecisionSnapshot snapshot) {
     }
 
+    /**
+     * Evaluates the trip with what the service knows now (a {@code knownAt} in the request is refused: the applicant
+     * side does not choose the rules) and stores the application with its first decision snapshot, owned by the
+     * caller's organisation. A retried submission with the same {@code Idempotency-Key} answers the stored
+     * application; when two arrive at once, the loser's insert fails on the unique key and
+     * {@link #resubmitted} answers it.
+     */
     @Transactional
-    public Submitted submit(JsonNode body, String subject, String idempotencyKey) {
+    public Submitted submit(JsonNode body, Caller caller, String idempotencyKey) {
+        String subject = caller.subject();
         String hash = hash(body);
         if (idempotencyKey != null) {
-            TravelApplication existing = TravelApplication.find("submittedBy = ?1 and idempotencyKey = ?2", subject, idempotencyKey).firstResult();
-            if (existing != null) {
-                if (!existing.requestHash.equals(hash)) {
-                    throw new ConflictException("Idempotency-Key '" + idempotencyKey + "' was already used for a different submission.");
-                }
-                return new Submitted(existing, false, null);
+            Submitted earlier = earlier(subject, idempotencyKey, hash);
+            if (earlier != null) {
+                return earlier;
             }
         }
         validate(body);
         JsonNode request = body.get("request");
-        Evaluated evaluated = evaluate(request, null);
+        Evaluated evaluated = evaluate(request, now());
         Decision decision = evaluated.decision();
 
         Instant now = now();
@@ -95,7 +100,11 @@ public class ApplicationService {
         a.updatedAt = now;
         a.idempotencyKey = idempotencyKey;
         a.requestHash = hash;
+        a.org = caller.org();
         a.persist();
+        if (idempotencyKey != null) {
+            TravelApplication.getEntityManager().flush(); // a concurrent twin fails here, inside this method
+        }
         DecisionSnapshot snapshot = snapshot(a, request, evaluated, now);
         a.currentSnapshotId = snapshot.id;
         a.currentOutcome = snapshot.outcome;
@@ -103,9 +112,30 @@ public class ApplicationService {
         return new Submitted(a, true, snapshot);
     }
 
-    public TravelApplication find(String id) {
+    /**
+     * The answer to a submission whose insert lost the race against a concurrent one with the same
+     * {@code Idempotency-Key}: the winner's application (or a 409 when the bodies differ); null when there is none.
+     */
+    @Transactional
+    public Submitted resubmitted(JsonNode body, Caller caller, String idempotencyKey) {
+        return earlier(caller.subject(), idempotencyKey, hash(body));
+    }
+
+    private Submitted earlier(String subject, String idempotencyKey, String hash) {
+        TravelApplication existing = TravelApplication.find("submittedBy = ?1 and idempotencyKey = ?2", subject, idempotencyKey).firstResult();
+        if (existing == null) {
+            return null;
+        }
+        if (!existing.requestHash.equals(hash)) {
+            throw new ConflictException("Idempotency-Key '" + idempotencyKey + "' was already used for a different submission.");
+        }
+        return new Submitted(existing, false, null);
+    }
+
+    /** The application, if the caller may see it; another organisation's is answered exactly like a missing one. */
+    public TravelApplication find(String id, Caller caller) {
         TravelApplication a = TravelApplication.findById(id);
-        if (a == null) {
+        if (a == null || !caller.mayAccess(a.org)) {
             throw new NotFoundException("No application with id '" + id + "'.");
         }
         return a;
@@ -119,9 +149,10 @@ public class ApplicationService {
     public record Found(List<TravelApplication> items, long total) {
     }
 
-    public Found list(Filter f, int page, int size) {
+    public Found list(Filter f, Caller caller, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        where(query, params, "org = :org", "org", caller.seesAll() ? null : caller.org());
         where(query, params, "status = :status", "status", f.status());
         where(query, params, "track = :track", "track", f.track());
         where(query, params, "origin = :origin", "origin", f.origin());
@@ -140,8 +171,9 @@ public class ApplicationService {
     }
 
     @Transactional
-    public TravelApplication decide(String id, ReviewAction action, String reason, boolean override, Long expectedVersion, String subject) {
-        TravelApplication a = locked(id, expectedVersion);
+    public TravelApplication decide(String id, ReviewAction action, String reason, boolean override, Long expectedVersion, Caller caller) {
+        String subject = caller.subject();
+        TravelApplication a = locked(id, expectedVersion, caller);
         if (!action.allowedFrom(a.status)) {
             throw new ConflictException("Cannot " + action + " an application that is " + a.status + "; allowed from "
                     + action.allowedFrom() + ".");
@@ -159,9 +191,15 @@ public class ApplicationService {
         return transition(a, action.target(), action.name(), reason, a.currentSnapshotId, overriding, subject);
     }
 
+    /**
+     * A JSON merge patch of the applicant and the trip, while the application may be corrected. The patched trip is
+     * evaluated again at once (a new snapshot becomes the current decision, which is what an approval judges); track,
+     * rule set and reference follow the new decision. A change of route (origin or destination country) is a
+     * different application and is refused. The history records the names of the changed fields, never values.
+     */
     @Transactional
-    public TravelApplication patch(String id, JsonNode patch, Long expectedVersion, String subject) {
-        TravelApplication a = locked(id, expectedVersion);
+    public TravelApplication patch(String id, JsonNode patch, Long expectedVersion, Caller caller) {
+        TravelApplication a = locked(id, expectedVersion, caller);
         if (!a.status.editable()) {
             throw new ConflictException("An application can be changed only while SUBMITTED or INFO_REQUESTED; it is " + a.status + ".");
         }
@@ -170,19 +208,40 @@ public class ApplicationService {
         }
         ObjectNode current = mapper.createObjectNode();
         current.set("applicant", mapper.valueToTree(ApplicationViews.applicant(a, true)));
-        current.set("request", read(a.requestJson));
+        ObjectNode storedRequest = (ObjectNode) read(a.requestJson);
+        storedRequest.remove("knownAt"); // a request stored before submissions refused knownAt: evaluated now, like any other
+        current.set("request", storedRequest);
         JsonNode merged = MergePatch.apply(current, patch);
         validate(merged);
-        setApplicant(a, merged.get("applicant"));
+        List<String> changed = new ArrayList<>();
+        diff("", current, merged, changed);
+        if (changed.isEmpty()) {
+            return a; // nothing to change: no new version, no history entry
+        }
         JsonNode request = merged.get("request");
-        evaluate(request, null); // the patched trip must still be a valid check
+        Instant now = now();
+        Evaluated evaluated = evaluate(request, now);
+        Decision decision = evaluated.decision();
+        if (!decision.route().origin().equals(a.origin) || !decision.route().destination().equals(a.destination)) {
+            throw new ConflictException("The patched trip goes " + decision.route().origin() + " → " + decision.route().destination()
+                    + ", but this application is for " + a.origin + " → " + a.destination
+                    + ": a different route is a new application (withdraw this one and submit a new one).");
+        }
+        setApplicant(a, merged.get("applicant"));
         a.requestJson = write(request);
-        return transition(a, a.status, "DOCUMENTS_UPDATED", null, null, false, subject);
+        a.track = decision.track().name();
+        a.ruleSetId = decision.ruleSet().id();
+        a.reference = renumbered(a.reference, decision);
+        DecisionSnapshot snapshot = snapshot(a, request, evaluated, now);
+        a.currentSnapshotId = snapshot.id;
+        a.currentOutcome = snapshot.outcome;
+        return transition(a, a.status, "DOCUMENTS_UPDATED", null, snapshot.id, false, caller.subject(), fieldNames(changed));
     }
 
     @Transactional
-    public TravelApplication reEvaluate(String id, String subject) {
-        TravelApplication a = find(id);
+    public TravelApplication reEvaluate(String id, Caller caller) {
+        String subject = caller.subject();
+        TravelApplication a = find(id, caller);
         if (a.status.isFinal()) {
             throw new ConflictException("A " + a.status + " application is not evaluated again.");
         }
@@ -195,17 +254,18 @@ public class ApplicationService {
         return transition(a, a.status, "RE_EVALUATED", null, snapshot.id, false, subject);
     }
 
-    public List<ApplicationEvent> history(String id) {
-        find(id);
+    public List<ApplicationEvent> history(String id, Caller caller) {
+        find(id, caller);
         return ApplicationEvent.ofApplication(id);
     }
 
-    public List<DecisionSnapshot> snapshots(String id) {
-        find(id);
+    public List<DecisionSnapshot> snapshots(String id, Caller caller) {
+        find(id, caller);
         return DecisionSnapshot.ofApplication(id);
     }
 
-    public DecisionSnapshot snapshot(String id, String snapshotId) {
+    public DecisionSnapshot snapshot(String id, String snapshotId, Caller caller) {
+        find(id, caller);
         DecisionSnapshot s = DecisionSnapshot.findById(snapshotId);
         if (s == null || !s.applicationId.equals(id)) {
             throw new NotFoundException("Application '" + id + "' has no decision snapshot '" + snapshotId + "'.");
@@ -214,8 +274,8 @@ public class ApplicationService {
     }
 
     /** Re-runs a snapshot's request with its knownAt: the same versions decide, so the decision must be identical. */
-    public ApplicationViews.Replay replay(String id, String snapshotId) {
-        DecisionSnapshot s = snapshot(id, snapshotId);
+    public ApplicationViews.Replay replay(String id, String snapshotId, Caller caller) {
+        DecisionSnapshot s = snapshot(id, snapshotId, caller);
         Evaluated again = evaluate(read(s.requestJson), s.knownAt);
         JsonNode stored = read(s.decisionJson);
         JsonNode replayed = mapper.valueToTree(again.decision());
@@ -231,16 +291,13 @@ public class ApplicationService {
     private record Evaluated(Decision decision, Instant knownAt) {
     }
 
-    /** Evaluates a stored or submitted request; {@code knownAt} null: the request's own, else now. */
+    /**
+     * Evaluates a request with what was known at {@code knownAt}: the server's now for submissions, patches and
+     * re-evaluations, a snapshot's own for a replay. The request's own {@code knownAt} never decides.
+     */
     private Evaluated evaluate(JsonNode request, Instant knownAt) {
         ObjectNode copy = request.deepCopy();
-        Instant effectiveKnownAt = knownAt;
-        if (effectiveKnownAt == null) {
-            effectiveKnownAt = copy.hasNonNull("knownAt") ? null : now();
-        }
-        if (effectiveKnownAt != null) {
-            copy.put("knownAt", effectiveKnownAt.toString());
-        }
+        copy.put("knownAt", knownAt.toString());
         try {
             EligibilityRequest parsed = eligibility.parse(copy);
             Decision decision = eligibility.check(parsed, "en");
@@ -256,6 +313,10 @@ public class ApplicationService {
             throw InvalidInputException.of("(body)", "a JSON object with applicant and request is required");
         }
         List<FieldError> errors = new ArrayList<>(InputChecks.numbersOutOfRange(body, ""));
+        if (body.path("request").has("knownAt")) {
+            errors.add(new FieldError("request.knownAt", "is not accepted in an application: it is evaluated with the rules"
+                    + " the service knows at submission (officers can replay any snapshot with its own knownAt)"));
+        }
         if (errors.isEmpty()) {
             errors.addAll(SUBMISSION_SCHEMA.validate(body));
         }
@@ -283,11 +344,11 @@ public class ApplicationService {
         }
     }
 
-    private TravelApplication locked(String id, Long expectedVersion) {
+    private TravelApplication locked(String id, Long expectedVersion, Caller caller) {
         if (expectedVersion == null) {
             throw PreconditionException.required("This change needs If-Match with the application's current ETag.");
         }
-        TravelApplication a = find(id);
+        TravelApplication a = find(id, caller);
         if (a.version != expectedVersion) {
             throw PreconditionException.failed("The application has changed (ETag \"" + a.version + "\"); read it again.");
         }
@@ -296,11 +357,16 @@ public class ApplicationService {
 
     private TravelApplication transition(TravelApplication a, ApplicationStatus to, String action, String reason,
                                          String snapshotId, boolean override, String subject) {
+        return transition(a, to, action, reason, snapshotId, override, subject, null);
+    }
+
+    private TravelApplication transition(TravelApplication a, ApplicationStatus to, String action, String reason,
+                                         String snapshotId, boolean override, String subject, String changedFields) {
         Instant now = now();
         ApplicationStatus from = a.status;
         a.status = to;
         a.updatedAt = now;
-        event(a, subject, action, from, to, reason, snapshotId, override, now);
+        event(a, subject, action, from, to, reason, snapshotId, override, now).changedFields = changedFields;
         try {
             TravelApplication.getEntityManager().flush();
         } catch (OptimisticLockException e) {
@@ -335,7 +401,7 @@ public class ApplicationService {
         a.email = applicant.get("email").asText();
     }
 
-    private static void event(TravelApplication a, String subject, String action, ApplicationStatus from,
+    private static ApplicationEvent event(TravelApplication a, String subject, String action, ApplicationStatus from,
                               ApplicationStatus to, String reason, String snapshotId, boolean override, Instant at) {
         ApplicationEvent e = new ApplicationEvent();
         e.applicationId = a.id;
@@ -348,6 +414,7 @@ public class ApplicationService {
         e.snapshotId = snapshotId;
         e.overrideDecision = override;
         e.persist();
+        return e;
     }
 
     /** RT-KHJP-2020-000123: track, route, year of entry, a number from a database sequence. */
@@ -356,8 +423,39 @@ public class ApplicationService {
         String sql = ((SessionFactoryImplementor) session.getSessionFactory()).getJdbcServices().getDialect()
                 .getSequenceSupport().getSequenceNextValString("application_reference_seq");
         Number next = (Number) session.createNativeQuery(sql, Object.class).getSingleResult();
+        return reference(d, next.longValue());
+    }
+
+    private static String reference(Decision d, long number) {
         return "%sT-%s%s-%d-%06d".formatted(d.track().name().charAt(0), d.route().origin(), d.route().destination(),
-                d.entryAt().getYear(), next.longValue());
+                d.entryAt().getYear(), number);
+    }
+
+    /** The same number, with the track and year of the new decision (the route cannot change). */
+    static String renumbered(String reference, Decision d) {
+        return reference(d, Long.parseLong(reference.substring(reference.lastIndexOf('-') + 1)));
+    }
+
+    /** {@code /request/itinerary/1/departure} → {@code request.itinerary[1].departure}, joined; capped to the column. */
+    static String fieldNames(List<String> paths) {
+        List<String> names = paths.stream().map(ApplicationService::fieldName).distinct().toList();
+        String joined = String.join(",", names);
+        if (joined.length() <= 4000) {
+            return joined;
+        }
+        return String.join(",", names.stream().map(n -> n.replaceAll("^([^.\\[]+[.][^.\\[]+).*$", "$1")).distinct().toList());
+    }
+
+    private static String fieldName(String pointer) {
+        StringBuilder out = new StringBuilder();
+        for (String part : pointer.substring(1).split("/")) {
+            if (part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
+                out.append('[').append(part).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return out.toString();
     }
 
     private String hash(JsonNode body) {

@@ -30,12 +30,13 @@ public final class ApplicationViews {
 
     public record Application(String id, String reference, ApplicationStatus status, String track, Route route,
                               String ruleSetId, Applicant applicant, boolean personalDataMasked, JsonNode request,
-                              SnapshotSummary currentDecision, String submittedBy, Instant submittedAt,
+                              SnapshotSummary currentDecision, String submittedBy, String org, Instant submittedAt,
                               Instant updatedAt, long version) {
     }
 
     public record Event(long id, Instant at, String subject, String action, ApplicationStatus fromStatus,
-                        ApplicationStatus toStatus, String reason, String snapshotId, boolean override) {
+                        ApplicationStatus toStatus, String reason, String snapshotId, boolean override,
+                        List<String> changedFields) {
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {
@@ -74,6 +75,7 @@ public final class ApplicationViews {
     }
 
     static Event event(ApplicationEvent e) {
-        return new Event(e.id, e.at, e.subject, e.action, e.fromStatus, e.toStatus, e.reason, e.snapshotId, e.overrideDecision);
+        return new Event(e.id, e.at, e.subject, e.action, e.fromStatus, e.toStatus, e.reason, e.snapshotId, e.overrideDecision,
+                e.changedFields == null ? null : e.changedFields.isEmpty() ? List.of() : List.of(e.changedFields.split(",")));
     }
 }

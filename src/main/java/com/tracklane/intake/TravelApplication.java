@@ -45,6 +45,8 @@ public class TravelApplication extends PanacheEntityBase {
     public String currentOutcome;
     @Column(name = "submitted_by")
     public String submittedBy;
+    /** The organisation the application belongs to (the submitter's org claim, else its subject). */
+    public String org;
     @Column(name = "submitted_at")
     public Instant submittedAt;
     @Column(name = "updated_at")

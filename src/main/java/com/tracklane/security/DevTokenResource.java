@@ -1,5 +1,6 @@
 package com.tracklane.security;
 
+import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.ws.rs.NotFoundException;
@@ -14,7 +15,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Development tokens for the embedded default: {@code POST /dev/tokens?role=officer[&subject=alice]} answers a
+ * Development tokens for the embedded default: {@code POST /dev/tokens?role=officer[&subject=alice][&org=desk-1]} answers a
  * signed JWT (text/plain) for one role, valid for 12 hours, signed with the repository's development key
  * ({@code smallrye.jwt.sign.key.location}) and issued by the configured {@code mp.jwt.verify.issuer}.
  *
@@ -31,7 +32,7 @@ public class DevTokenResource {
 
     @POST
     @Produces(MediaType.TEXT_PLAIN)
-    public Response issue(@QueryParam("role") String role, @QueryParam("subject") String subject) {
+    public Response issue(@QueryParam("role") String role, @QueryParam("subject") String subject, @QueryParam("org") String org) {
         if (!enabled) {
             throw new NotFoundException(); // the gate answers first; this is the second line
         }
@@ -43,13 +44,18 @@ public class DevTokenResource {
         if (name.length() > MAX_SUBJECT_LENGTH) {
             throw InvalidInputException.of("subject", "at most " + MAX_SUBJECT_LENGTH + " characters");
         }
+        if (org != null && (org.isBlank() || org.strip().length() > MAX_SUBJECT_LENGTH || InputChecks.singleLineTextProblem(org) != null)) {
+            throw InvalidInputException.of("org", "1 to " + MAX_SUBJECT_LENGTH + " characters on one line");
+        }
         String issuer = ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
-        String token = Jwt.issuer(issuer)
+        var builder = Jwt.issuer(issuer)
                 .upn(name)
                 .subject(name)
-                .groups(Set.of(role))
-                .expiresIn(LIFESPAN)
-                .sign();
+                .groups(Set.of(role));
+        if (org != null) {
+            builder.claim(Roles.ORG_CLAIM, org.strip());
+        }
+        String token = builder.expiresIn(LIFESPAN).sign();
         return Response.ok(token, MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-store").build();
     }
 }

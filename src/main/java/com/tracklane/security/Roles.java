@@ -17,6 +17,12 @@ public final class Roles {
     /** Rules administrators: draft, validate, dry-run and publish rule-set versions; suspend a track. */
     public static final String RULES_ADMIN = "rules-admin";
 
+    /**
+     * The token claim naming the organisation (an embassy's intake desk) a user acts for: applications belong to the
+     * submitter's organisation, and an intake user sees only its own. Without the claim, the token's subject.
+     */
+    public static final String ORG_CLAIM = "org";
+
     /** Every role, in the order the documentation lists them. */
     public static final List<String> ALL = List.of(INTAKE, OFFICER, MONITOR, RULES_ADMIN);
 

@@ -33,7 +33,7 @@ class InputEdgesTest {
         return """
                 {"applicant": {"givenName": %s, "familyName": %s, "passportNumber": "E7654321", "nationality": "KH",
                                "dateOfBirth": "1991-03-03", "email": %s}, "request": %s}"""
-                .formatted(quote(givenName), quote(familyName), quote(email), trip());
+                .formatted(quote(givenName), quote(familyName), quote(email), com.tracklane.support.Examples.withoutKnownAt(trip()));
     }
 
     static String quote(String s) {

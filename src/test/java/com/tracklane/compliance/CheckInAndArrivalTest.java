@@ -54,6 +54,20 @@ class CheckInAndArrivalTest {
     }
 
     @Test
+    void shouldRefuseAnArrivalOutsideTheTripsPlausibleWindow() throws Exception {
+        // The trip is scheduled to land at Narita on 2020-09-15 07:30 JST; accepted from two days before to 30 days after.
+        String id = Travellers.residentToJapan();
+        Problems.assertProblem(arrive(id, arrival("2019-09-15T07:30:00+09:00", "NRT", TOKYO_LAT, TOKYO_LON)), 400, "invalid-request")
+                .body("errors[0].field", equalTo("arrivedAt"))
+                .body("errors[0].message", containsString("scheduled to arrive on 2020-09-15 07:30 (local time)"))
+                .body("errors[0].message", containsString("from 2020-09-13 07:30 to 2020-10-15 07:30"));
+        Problems.assertProblem(arrive(id, arrival("2020-09-13T07:29:00+09:00", "NRT", TOKYO_LAT, TOKYO_LON)), 400, "invalid-request");
+        Problems.assertProblem(arrive(id, arrival("2020-10-15T07:31:00+09:00", "NRT", TOKYO_LAT, TOKYO_LON)), 400, "invalid-request");
+        Problems.assertProblem(report(id), 404, "not-found");
+        arrive(id, arrival("2020-09-16T21:00:00+09:00", "NRT", TOKYO_LAT, TOKYO_LON)).then().statusCode(201); // a day late: fine
+    }
+
+    @Test
     void shouldRefuseAnInvalidArrivalWithEveryFieldNamed() throws Exception {
         String id = Travellers.residentToJapan();
         Problems.assertProblem(arrive(id, "{\"arrivedAt\": \"2020-09-15\", \"airport\": \"XXX\", \"quarantineAddress\": {\"lat\": 91, \"lon\": \"east\"}}"),

@@ -1,5 +1,6 @@
 package com.tracklane.compliance;
 
+import com.tracklane.support.Examples;
 import static io.restassured.RestAssured.given;
 
 import com.tracklane.support.Tokens;
@@ -82,7 +83,7 @@ final class Travellers {
         String body = """
                 {"applicant": {"givenName": "Sokha", "familyName": "Chan", "passportNumber": "C%07d", "nationality": "KH",
                                "dateOfBirth": "1990-04-01", "email": "sokha.chan@example.com"},
-                 "request": %s}""".formatted((int) (Math.random() * 9_999_999), trip);
+                 "request": %s}""".formatted((int) (Math.random() * 9_999_999), Examples.withoutKnownAt(trip));
         return as("intake").contentType(ContentType.JSON).body(body).post("/api/v1/applications")
                 .then().statusCode(201).extract().path("id");
     }

@@ -47,7 +47,7 @@ class ConcurrentWritesPostgresIT {
                         String body = """
                                 {"applicant": {"givenName": "Test", "familyName": "Writer", "passportNumber": "W%07d", "nationality": "KH",
                                                "dateOfBirth": "1990-01-01", "email": "writer@example.com"}, "request": %s}"""
-                                .formatted(writes.size(), trip);
+                                .formatted(writes.size(), com.tracklane.support.Examples.withoutKnownAt(trip));
                         writes.add(pool.submit(() -> instance.post("/api/v1/applications", INTAKE, body)));
                     }
                 }

@@ -1,5 +1,6 @@
 package com.tracklane.intake;
 
+import com.tracklane.support.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tracklane.support.ServiceProcess;
@@ -31,7 +32,7 @@ class DurabilityIT {
             for (int i = 0; i < 25; i++) {
                 String body = """
                         {"applicant": {"givenName": "Dara", "familyName": "Kim", "passportNumber": "D%07d", "nationality": "KH",
-                                       "dateOfBirth": "1985-01-31", "email": "dara@example.com"}, "request": %s}""".formatted(i, trip);
+                                       "dateOfBirth": "1985-01-31", "email": "dara@example.com"}, "request": %s}""".formatted(i, Examples.withoutKnownAt(trip));
                 HttpResponse<String> r = service.post("/api/v1/applications", intake, body);
                 if (r.statusCode() == 201) {
                     acknowledged.put(r.headers().firstValue("Location").orElseThrow(), r.body());

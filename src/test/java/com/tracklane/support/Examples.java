@@ -34,6 +34,14 @@ public final class Examples {
         }
     }
 
+    /**
+     * A trip as an application's request: without {@code knownAt}, which a submission does not accept. Textual, so
+     * that the rest of the text keeps its layout for the tests that edit it further.
+     */
+    public static String withoutKnownAt(String trip) {
+        return trip.replaceFirst("\"knownAt\"\\s*:\\s*\"[^\"]*\"\\s*,\\s*", "");
+    }
+
     public static String text(Object node) {
         try {
             return JSON.writeValueAsString(node);
