@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +54,11 @@ class MonitoringWindowsTest {
 
     @Test
     void shouldTakeTheVersionInForceAtTheActualArrivalNotTheScheduledOne() throws Exception {
-        // scheduled for 2020-09-15 (version 2); actually arrived after the pre-departure test version (3, 2021-01-13)
-        String id = Travellers.residentToJapan();
+        // scheduled for 2021-01-12 (version 2); delayed a day, it actually arrived under the pre-departure test
+        // version (3, from 2021-01-13)
+        String id = Travellers.approved(Files.readString(Path.of("examples/eligibility-resident.json"))
+                .replace("2020-09-14T23:50", "2021-01-11T23:50").replace("2020-09-15T07:30", "2021-01-12T07:30")
+                .replace("2020-10-20T10:30", "2021-02-20T10:30").replace("2020-10-20T15:00", "2021-02-20T15:00"));
         arrive(id, arrival("2021-01-13T08:00:00+09:00", "HND", TOKYO_LAT, TOKYO_LON)).then().statusCode(201)
                 .body("ruleSet.version", equalTo(3))
                 .body("arrival.localDate", equalTo("2021-01-13"))
