@@ -75,7 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path dataDir, int port, Map<String, String> properties) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.profile=embedded", "-Dquarkus.http.port=" + port, "-DTRACKLANE_DATA_DIR=" + dataDir));
+                "-Dquarkus.profile=embedded", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + freePort(),
+                "-DTRACKLANE_DATA_DIR=" + dataDir));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         Path log = dataDir.resolve("service-" + port + ".log");
@@ -104,7 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** A development token for a role, signed with the embedded profile's key. */
     public static String token(String role) {
         try {
-            return Jwt.issuer(ISSUER).upn(role + "-it").groups(Set.of(role)).sign(KeyUtils.readPrivateKey("dev-keys/jwt-private.pem"));
+            return Jwt.issuer(ISSUER).audience("tracklane").upn(role + "-it").groups(Set.of(role)).sign(KeyUtils.readPrivateKey("dev-keys/jwt-private.pem"));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read dev-keys/jwt-private.pem", e);
         }
