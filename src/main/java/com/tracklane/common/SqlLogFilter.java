@@ -16,7 +16,15 @@ import org.jboss.logmanager.ExtLogRecord;
  * to what the operator needs and nothing else: the logger's message up to the point where it starts quoting, the
  * exception class chain and the SQLState / vendor code.
  *
- * <p>Installed on the console and file handlers ({@code quarkus.log.console.filter=sql-redaction}).
+ * <p>It also keeps every log record on one line: every control character (CR, LF, tab and the other C0 and C1
+ * characters, DEL) and the Unicode line and paragraph separators (U+2028, U+2029) in the formatted message and in the
+ * messages of the logged exception, its causes and suppressed exceptions, is written as an escape ({@code \n},
+ * {@code \r}, {@code \t}, and a backslash-uXXXX escape for the others). So a request path with {@code %0A}, a rule expression or any other
+ * text that reaches a log message cannot split a line or forge a record. (A logged exception's stack trace still
+ * spans lines, one frame a line, as always; none of that text comes from input.)
+ *
+ * <p>Installed on the console and file handlers ({@code quarkus.log.console.filter=sql-redaction}); a handler
+ * takes one filter, so both jobs are this one.
  */
 @LoggingFilter(name = "sql-redaction")
 public final class SqlLogFilter implements Filter {
@@ -31,17 +39,120 @@ public final class SqlLogFilter implements Filter {
         String message = formatted(record);
         boolean quotes = message != null && quotesSql(message);
         if (sql == null && !quotes && !mentionsJdbcException(thrown)) {
+            if (message != null && hasLineBreaking(message)) {
+                setMessage(record, escapeControl(message));
+            }
+            if (thrown != null && chainHasLineBreaking(thrown, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
+                record.setThrown(EscapedThrowable.of(thrown, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+            }
             return true;
         }
-        String redacted = redact(message, thrown, sql);
-        if (record instanceof ExtLogRecord ext) {
-            ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
-        } else {
-            record.setMessage(redacted);
-        }
-        record.setParameters(null);
+        setMessage(record, escapeControl(redact(message, thrown, sql)));
         record.setThrown(null);
         return true;
+    }
+
+    /** Replaces the record's text by {@code text}, taken literally (no parameters, no format). */
+    private static void setMessage(LogRecord record, String text) {
+        if (record instanceof ExtLogRecord ext) {
+            ext.setMessage(text, ExtLogRecord.FormatStyle.NO_FORMAT);
+        } else {
+            record.setMessage(text);
+        }
+        record.setParameters(null);
+    }
+
+    /** True for a character that can end or break a line in a log file or terminal. */
+    static boolean isLineBreaking(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+    }
+
+    static boolean hasLineBreaking(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isLineBreaking(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text} with every control character and line/paragraph separator written as an escape; {@code null} stays null. */
+    public static String escapeControl(String text) {
+        if (text == null || !hasLineBreaking(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (isLineBreaking(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean chainHasLineBreaking(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        String m = t.getMessage();
+        if (m != null && hasLineBreaking(m)) {
+            return true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (chainHasLineBreaking(s, seen)) {
+                return true;
+            }
+        }
+        return chainHasLineBreaking(t.getCause(), seen);
+    }
+
+    /**
+     * Stands in for a logged exception whose message (or a cause's) holds control characters: it prints as the
+     * original ({@code class: message}, same stack frames, causes and suppressed exceptions) with the message escaped.
+     */
+    static final class EscapedThrowable extends RuntimeException {
+        private final String shown;
+
+        private EscapedThrowable(Throwable original, Throwable cause) {
+            super(escapeControl(original.getMessage()), cause, true, true);
+            String message = escapeControl(original.getLocalizedMessage());
+            this.shown = message == null ? original.getClass().getName() : original.getClass().getName() + ": " + message;
+            setStackTrace(original.getStackTrace());
+        }
+
+        static Throwable of(Throwable original, java.util.Set<Throwable> seen) {
+            if (original == null || !seen.add(original)) {
+                return null;
+            }
+            EscapedThrowable copy = new EscapedThrowable(original, of(original.getCause(), seen));
+            for (Throwable s : original.getSuppressed()) {
+                Throwable escaped = of(s, seen);
+                if (escaped != null) {
+                    copy.addSuppressed(escaped);
+                }
+            }
+            return copy;
+        }
+
+        @Override
+        public String toString() {
+            return shown;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // the original's frames are set in the constructor
+        }
     }
 
     /** The record's text, with its parameters filled in. */

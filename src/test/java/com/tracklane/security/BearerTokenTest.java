@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.tracklane.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.file.Files;
@@ -105,6 +106,69 @@ class BearerTokenTest {
         String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"monitor\"", "\"officer\"").getBytes());
         invalid(parts[0] + "." + payload + "." + parts[2]);
+    }
+
+    // Audience and lifetime (finding 2): all refused with the 401 invalid_token problem.
+
+    @Test
+    void shouldAnswer401ProblemForTokenForAnotherAudience() {
+        invalid(Tokens.sign(Tokens.claims(Roles.OFFICER, "eve").audience("evil")));
+    }
+
+    @Test
+    void shouldAnswer401ProblemForTokenWithoutAudience() {
+        invalid(Jwt.issuer(Tokens.ISSUER).upn("eve").subject("eve").groups(Set.of(Roles.OFFICER)).expiresIn(3600)
+                .sign(Tokens.devPrivateKey()));
+    }
+
+    @Test
+    void shouldAnswer401ProblemForTokenValidForAHundredYears() {
+        Instant now = Instant.now();
+        invalid(Tokens.sign(Tokens.claims(Roles.OFFICER, "forever").issuedAt(now).expiresAt(now.plus(java.time.Duration.ofDays(36_500)))));
+    }
+
+    @Test
+    void shouldAnswer401ProblemForTokenLongerThanTheMaximumLifetime() {
+        Instant now = Instant.now();
+        invalid(Tokens.sign(Tokens.claims(Roles.OFFICER, "long").issuedAt(now).expiresAt(now.plusSeconds(43_200 + 120))));
+    }
+
+    @Test
+    void shouldAnswer401ProblemForTokenIssuedInTheFuture() {
+        Instant later = Instant.now().plus(java.time.Duration.ofDays(365));
+        invalid(Tokens.sign(Tokens.claims(Roles.OFFICER, "early").issuedAt(later).expiresAt(later.plusSeconds(3600))));
+    }
+
+    @Test
+    void shouldAcceptATokenIssuedWithinTheClockSkew() {
+        Instant soon = Instant.now().plusSeconds(20);
+        given().header("Authorization", "Bearer " + Tokens.sign(Tokens.claims(Roles.OFFICER, "skewed").issuedAt(soon).expiresAt(soon.plusSeconds(3600))))
+                .get("/test/protected/officer").then().statusCode(200).body(equalTo("hello skewed"));
+    }
+
+    @Test
+    void shouldAcceptATokenForTheConfiguredAudienceAmongOthers() {
+        given().header("Authorization", "Bearer " + Tokens.sign(Tokens.claims(Roles.OFFICER, "multi").audience(Set.of("other", Tokens.AUDIENCE))))
+                .get("/test/protected/officer").then().statusCode(200).body(equalTo("hello multi"));
+    }
+
+    // Malformed claims (finding 3): 401 invalid_token, never a 500.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"role\":\"officer\"}", "42", "[1,2]", "true", "[{\"role\":\"officer\"}]", "[\"officer\",7]", "[[\"officer\"]]"})
+    void shouldAnswer401ProblemForAMalformedGroupsClaim(String groups) {
+        String token = Tokens.signRaw(Tokens.payloadWithGroups(groups));
+        invalid(token);
+        unauthorized(given().header("Authorization", "Bearer " + token).get("/test/protected/whoami").then(), "/test/protected/whoami")
+                .header("WWW-Authenticate", equalTo("Bearer error=\"invalid_token\""));
+    }
+
+    @Test
+    void shouldAcceptRawTokensWithWellFormedGroups() {
+        given().header("Authorization", "Bearer " + Tokens.signRaw(Tokens.payloadWithGroups("[\"officer\"]")))
+                .get("/test/protected/officer").then().statusCode(200).body(equalTo("hello odd"));
+        given().header("Authorization", "Bearer " + Tokens.signRaw(Tokens.payloadWithGroups("\"officer\"")))
+                .get("/test/protected/officer").then().statusCode(200).body(equalTo("hello odd"));
     }
 
     private static void invalid(String token) {

@@ -44,11 +44,12 @@ class DevTokenResourceTest {
     }
 
     @Test
-    void shouldPutIssuerSubjectGroupsAndTwelveHourExpiryInTheToken() throws Exception {
+    void shouldPutIssuerAudienceSubjectGroupsAndTwelveHourExpiryInTheToken() throws Exception {
         String token = given().queryParam("role", Roles.RULES_ADMIN).queryParam("subject", "alice").post("/dev/tokens")
                 .then().statusCode(200).extract().asString();
         JsonNode claims = claims(token);
         assertThat(claims.get("iss").asText()).isEqualTo("https://tracklane.dev/embedded");
+        assertThat(claims.get("aud").isArray() ? claims.get("aud").get(0).asText() : claims.get("aud").asText()).isEqualTo("tracklane");
         assertThat(claims.get("sub").asText()).isEqualTo("alice");
         assertThat(claims.get("upn").asText()).isEqualTo("alice");
         assertThat(claims.get("groups")).hasSize(1);

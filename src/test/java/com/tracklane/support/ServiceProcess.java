@@ -33,11 +33,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -74,13 +76,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(Path, Map)}, on a given port (a restart on the same port, say). */
     public static ServiceProcess start(Path dataDir, int port, Map<String, String> properties) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.profile=embedded", "-Dquarkus.http.port=" + port, "-DTRACKLANE_DATA_DIR=" + dataDir));
+                "-Dquarkus.profile=embedded", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-DTRACKLANE_DATA_DIR=" + dataDir));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         Path log = dataDir.resolve("service-" + port + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(p, port, log);
+        ServiceProcess service = new ServiceProcess(p, port, managementPort, log);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -104,7 +108,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** A development token for a role, signed with the embedded profile's key. */
     public static String token(String role) {
         try {
-            return Jwt.issuer(ISSUER).upn(role + "-it").groups(Set.of(role)).sign(KeyUtils.readPrivateKey("dev-keys/jwt-private.pem"));
+            return Jwt.issuer(ISSUER).audience("tracklane").upn(role + "-it").groups(Set.of(role)).sign(KeyUtils.readPrivateKey("dev-keys/jwt-private.pem"));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read dev-keys/jwt-private.pem", e);
         }
@@ -112,6 +116,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The management interface's port (metrics). */
+    public int managementPort() {
+        return managementPort;
     }
 
     public URI uri(String path) {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Bearer tokens for tests, signed with the repository's development private key ({@code dev-keys/jwt-private.pem})
- * and issued by the test profile's issuer. Works in {@code @QuarkusTest}s and in plain unit tests alike (the key
+ * and issued by the test profile's issuer for its audience. Works in {@code @QuarkusTest}s and in plain unit tests alike (the key
  * and issuer are explicit, nothing depends on the running application's configuration).
  *
  * <pre>given().header("Authorization", Tokens.bearer("officer")).get("/api/v1/applications")</pre>
@@ -22,6 +22,8 @@ public final class Tokens {
 
     /** {@code %test.mp.jwt.verify.issuer} in application.properties. */
     public static final String ISSUER = "https://tracklane.dev/embedded";
+    /** {@code %test.mp.jwt.verify.audiences} in application.properties. */
+    public static final String AUDIENCE = "tracklane";
     public static final String DEV_PRIVATE_KEY = "dev-keys/jwt-private.pem";
     public static final Duration LIFESPAN = Duration.ofHours(1);
 
@@ -47,12 +49,36 @@ public final class Tokens {
 
     /** The claims {@link #token} signs, to adjust (expiry, issuer, more groups) before {@link #sign}. */
     public static JwtClaimsBuilder claims(String role, String subject) {
-        return Jwt.issuer(ISSUER).upn(subject).subject(subject).groups(Set.of(role)).expiresIn(LIFESPAN);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(subject).subject(subject).groups(Set.of(role)).expiresIn(LIFESPAN);
     }
 
     /** Signs with the development private key. */
     public static String sign(JwtClaimsBuilder claims) {
         return claims.sign(devPrivateKey());
+    }
+
+    /**
+     * Signs any JSON payload (RS256, development key) as it is, for claims the builder refuses to write (a
+     * {@code groups} object or number, say): what an attacker holding the public development key can do.
+     */
+    public static String signRaw(String payloadJson) {
+        try {
+            org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+            jws.setPayload(payloadJson);
+            jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setHeader("typ", "JWT");
+            jws.setKey(devPrivateKey());
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid payload (issuer, audience, subject, iat, exp one hour on) with {@code groupsJson} as the groups claim. */
+    public static String payloadWithGroups(String groupsJson) {
+        long now = java.time.Instant.now().getEpochSecond();
+        return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"odd\",\"upn\":\"odd\",\"iat\":" + now
+                + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\",\"groups\":" + groupsJson + "}";
     }
 
     public static synchronized PrivateKey devPrivateKey() {
