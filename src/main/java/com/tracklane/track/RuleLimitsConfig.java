@@ -12,8 +12,12 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tracklane.rule-limits")
 public interface RuleLimitsConfig {
 
-    /** Time one check may spend evaluating rules (a Quarkus duration, e.g. 100ms). */
-    @WithDefault("100ms")
+    /**
+     * Time one check may spend evaluating rules (a Quarkus duration, e.g. 500ms). A backstop: a warm check evaluates
+     * its rules in well under a millisecond, but the first checks after start-up (classes loading, code not yet
+     * compiled) on a loaded machine took over 100 ms, which must not fail them.
+     */
+    @WithDefault("1s")
     Duration timeBudget();
 
     /** Characters of a text a rule builds, or a parameter holds. */

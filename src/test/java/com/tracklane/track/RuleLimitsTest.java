@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
  * The cost limit of rules: refused when drafted (estimated cost, parameter sizes), bounded when evaluated (texts and
  * lists built, time budget of the check), whatever slipped past the draft check.
  */
-class RuleLimitsTest {
+public class RuleLimitsTest {
 
     /** The penetration test's rule: 46,000 × 46,000 characters, a 2 GB text per evaluation. */
-    static final String ATTACK = "size(join(params.big, join(params.big, ''))) > 0";
+    public static final String ATTACK = "size(join(params.big, join(params.big, ''))) > 0";
 
-    static String ruleSet(String condition, int bigSize, String message) {
+    public static String ruleSet(String condition, int bigSize, String message) {
         String big = String.join(", ", Collections.nCopies(bigSize, "x"));
         return """
                 id: test-kh-jp

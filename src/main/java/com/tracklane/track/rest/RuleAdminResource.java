@@ -227,11 +227,12 @@ public class RuleAdminResource {
             return;
         }
         String key = m.group(1).replaceAll("[\\p{Cntrl}]", "?");
-        String parent = "";
+        // The parser's context is at the key written twice: its path names it (note.en, rules[0].condition).
+        String field = "";
         if (e.getProcessor() != null && e.getProcessor().getParsingContext() != null) {
-            parent = dotted(e.getProcessor().getParsingContext().pathAsPointer().toString());
+            field = dotted(e.getProcessor().getParsingContext().pathAsPointer().toString());
         }
-        String field = parent.isEmpty() ? key : parent + "." + key;
+        field = field.isEmpty() ? key : field;
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         throw new RuleSetInvalidException("The version has 1 problem(s); nothing was stored.", List.of(new com.tracklane.track.RuleSetProblem(
                 "version", field, null, 0, 0, "the key '" + key + "' is written twice" + (line > 0 ? " (again on line " + line + ")" : "")
