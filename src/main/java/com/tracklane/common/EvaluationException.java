@@ -27,6 +27,25 @@ public class EvaluationException extends RuntimeException {
         return this.where != null ? this : new EvaluationException(where, source, reason, getCause());
     }
 
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("<input>:(\\d+)");
+
+    /**
+     * What may be logged: where (rule or obligation, rule set, version), the character position within the expression
+     * when the evaluator gave one, and the kind of failure; neither the expression nor the values it read.
+     */
+    public String located() {
+        StringBuilder s = new StringBuilder(where == null ? "an expression" : where);
+        java.util.regex.Matcher m = POSITION.matcher(reason == null ? "" : reason);
+        if (m.find()) {
+            s.append(" at character ").append(m.group(1));
+        }
+        Throwable root = this;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return s.append(" (").append(root == this ? "failed" : root.getClass().getSimpleName()).append(')').toString();
+    }
+
     public String where() {
         return where;
     }

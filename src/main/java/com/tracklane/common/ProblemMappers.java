@@ -32,8 +32,9 @@ public class ProblemMappers {
         }
         if (e instanceof EvaluationException failed) {
             // A published rule that type-checked but cannot be evaluated for this trip: the rule set is at fault, and
-            // the check cannot be answered. Logged (rule and expression only, no request data) so that it gets fixed.
-            LOG.warnf("Rule evaluation failed: %s", failed.getMessage());
+            // the check cannot be answered. Logged so that it gets fixed: the rule, version and position only (neither the
+            // expression, which its author wrote, nor the values it read, which the request gave).
+            LOG.warnf("Rule evaluation failed: %s", failed.located());
             return evaluationProblem(failed, null);
         }
         return Problem.of("internal-error", "Internal error", 500, "This item could not be answered; the error has been logged.");

@@ -20,6 +20,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.standard.AddOperator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,16 +48,95 @@ public final class CelExpressions {
         }
     }
 
+    /**
+     * What one evaluation may build, and what a rule may cost when it is drafted. CEL-Java has no cost estimation
+     * or runtime cost tracking (cel-go has), so the texts and lists an expression builds are bounded here, where they
+     * are built ({@code join}, {@code +}), and {@link CelCost} estimates an expression's cost before it is accepted.
+     *
+     * @param maxTextLength a text an expression builds or a parameter holds, in characters
+     * @param maxListSize   a list an expression builds or a parameter holds, in elements
+     * @param maxCost       the estimated cost of one expression (see {@link CelCost})
+     */
+    public record Limits(int maxTextLength, int maxListSize, long maxCost) {
+        public static final Limits DEFAULT = new Limits(64 * 1024, 10_000, 100_000);
+    }
+
+    private static volatile Limits limits = Limits.DEFAULT;
+
+    /** Sets the limits of every evaluation from now on (at start-up, from configuration). */
+    public static void limit(Limits configured) {
+        limits = java.util.Objects.requireNonNull(configured);
+    }
+
+    public static Limits limits() {
+        return limits;
+    }
+
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            // Comprehensions are not enabled in rules (no macros); should they ever be, the library bounds them.
+            .setOptions(dev.cel.common.CelOptions.current().comprehensionMaxIterations(Limits.DEFAULT.maxListSize()).build())
+            // The standard + on texts and lists is replaced by one that checks the size of what it builds.
+            .setStandardEnvironmentEnabled(false)
+            .setStandardFunctions(dev.cel.runtime.CelStandardFunctions.newBuilder()
+                    .filterFunctions((function, overload) -> overload != AddOperator.AddOverload.ADD_STRING
+                            && overload != AddOperator.AddOverload.ADD_LIST)
+                    .build())
             .addFunctionBindings(
+                    CelFunctionBinding.from("add_string", String.class, String.class, CelExpressions::concat),
+                    CelFunctionBinding.from("add_list", List.class, List.class, CelExpressions::concat),
                     CelFunctionBinding.from("addDays_string_int", String.class, Long.class,
                             (date, days) -> LocalDate.parse(date).plusDays(days).toString()),
                     CelFunctionBinding.from("minusHours_string_int", String.class, Long.class,
                             (at, hours) -> OffsetDateTime.parse(at).minusHours(hours).toString()),
                     CelFunctionBinding.from("hm_double", Double.class, CelExpressions::hoursAndMinutes),
-                    CelFunctionBinding.from("join_list_string", List.class, String.class,
-                            (list, separator) -> String.join(separator, ((List<?>) list).stream().map(String::valueOf).toList())))
+                    CelFunctionBinding.from("join_list_string", List.class, String.class, CelExpressions::join))
             .build();
+
+    /** {@code join(list, separator)}: refused before anything is built when the text would be over the limit. */
+    static String join(List<?> list, String separator) throws CelEvaluationException {
+        int max = limits.maxTextLength();
+        long length = list.isEmpty() ? 0 : (long) separator.length() * (list.size() - 1);
+        for (Object element : list) {
+            length += String.valueOf(element).length();
+            if (length > max) {
+                throw tooLong("join", max);
+            }
+        }
+        if (length > max) {
+            throw tooLong("join", max);
+        }
+        StringBuilder out = new StringBuilder((int) length);
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                out.append(separator);
+            }
+            out.append(list.get(i));
+        }
+        return out.toString();
+    }
+
+    static String concat(String a, String b) throws CelEvaluationException {
+        if ((long) a.length() + b.length() > limits.maxTextLength()) {
+            throw tooLong("+", limits.maxTextLength());
+        }
+        return a.concat(b);
+    }
+
+    static List<Object> concat(List<?> a, List<?> b) throws CelEvaluationException {
+        if ((long) a.size() + b.size() > limits.maxListSize()) {
+            throw new CelEvaluationException("+ would build a list of more than " + limits.maxListSize()
+                    + " elements (the limit of a list built by a rule)");
+        }
+        List<Object> out = new java.util.ArrayList<>(a.size() + b.size());
+        out.addAll(a);
+        out.addAll(b);
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    private static CelEvaluationException tooLong(String function, int max) {
+        return new CelEvaluationException(function + " would build a text of more than " + max
+                + " characters (the limit of a text built by a rule)");
+    }
 
     private static final List<CelFunctionDecl> FUNCTIONS = List.of(
             CelFunctionDecl.newFunctionDeclaration("addDays",
@@ -174,9 +254,9 @@ public final class CelExpressions {
         }
         try {
             CelRuntime.Program program = RUNTIME.createProgram(result.getAst());
-            return new Compiled(new CelExpression(source, program), List.of());
+            return new Compiled(new CelExpression(source, result.getAst(), program), List.of());
         } catch (dev.cel.common.CelException e) {
-            return new Compiled(null, List.of(new CompileError(1, 1, e.getMessage())));
+            return new Compiled(null, List.of(new CompileError(1, 1, Messages.sanitize(e.getMessage()))));
         }
     }
 
@@ -187,23 +267,79 @@ public final class CelExpressions {
     }
 
     /**
-     * A compiled CEL program. Type-checking at load time cannot rule out every failure (a division by zero, a text
-     * that is not a date): those are defects of the version, reported as {@link EvaluationException} (a dry run
-     * shows them per request).
+     * The estimated cost of an expression and the largest text and list it may build, for the given parameter values
+     * (a bare name costs 1). See {@link CelCost}.
      */
-    private record CelExpression(String source, CelRuntime.Program program) implements Expression {
+    public static CelCost.Estimate estimate(Expression expression, Map<String, Object> parameters) {
+        if (expression instanceof CelExpression cel) {
+            return new CelCost(cel.ast(), parameters).estimate();
+        }
+        return new CelCost.Estimate(1, 0, 0);
+    }
+
+    /**
+     * A compiled CEL program. Type-checking at load time cannot rule out every failure (a division by zero, a text
+     * that is not a date, a text over the limit, the time budget of the check spent): those are defects of the
+     * version, reported as {@link EvaluationException} (a dry run shows them per request).
+     */
+    private record CelExpression(String source, dev.cel.common.CelAbstractSyntaxTree ast, CelRuntime.Program program)
+            implements Expression {
         @Override
         public Object evaluate(Bindings bindings) {
+            long deadline = bindings.deadlineNanos();
             try {
-                return program.eval(name -> Optional.ofNullable(bindings.lookup(name)));
+                if (deadline == Bindings.NO_DEADLINE) {
+                    return program.eval(name -> Optional.ofNullable(bindings.lookup(name)));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new OverBudget();
+                }
+                return program.trace(name -> Optional.ofNullable(bindings.lookup(name)), new Clock(deadline));
             } catch (CelEvaluationException | RuntimeException e) {
-                throw new EvaluationException(source, Messages.sanitize(e.getMessage()), e);
+                throw new EvaluationException(source, reason(e), e);
             }
         }
 
         @Override
         public String toString() {
             return source;
+        }
+    }
+
+    /** Why an evaluation failed, fit for a problem's detail (no Java names, no stack). */
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OverBudget) {
+                return "the check took longer than its time budget";
+            }
+        }
+        return Messages.sanitize(e.getMessage());
+    }
+
+    /** The time budget of a check is spent. */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super("the check took longer than its time budget", null, false, false);
+        }
+    }
+
+    /**
+     * Called by CEL after each step of an evaluation: looks at the clock every 16 steps (a step is a few tens of
+     * nanoseconds; nothing a step builds is over the size limits) and stops the evaluation once the deadline passed.
+     */
+    private static final class Clock implements dev.cel.runtime.CelEvaluationListener {
+        private final long deadline;
+        private int steps;
+
+        Clock(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void callback(dev.cel.common.ast.CelExpr expr, Object result) {
+            if ((++steps & 15) == 0 && System.nanoTime() - deadline > 0) {
+                throw new OverBudget();
+            }
         }
     }
 

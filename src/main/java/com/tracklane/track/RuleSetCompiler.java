@@ -50,12 +50,29 @@ public final class RuleSetCompiler {
 
     public static final String SCHEMA_RESOURCE = "openapi/ruleset.schema.json";
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice is refused, not silently replaced by its last value. */
+    static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private static final JsonSchemaCheck SCHEMA = JsonSchemaCheck.of(SCHEMA_RESOURCE, "");
     /** One CEL environment per set of parameter types: versions and rule sets that declare the same share it. */
     private static final Map<Map<String, FactType>, CelExpressions> ENVIRONMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final CelExpressions.Limits limits;
+
+    /** A compiler for what is already accepted (shipped files, published versions): the runtime limits protect it. */
+    public RuleSetCompiler() {
+        this(null);
+    }
+
+    /**
+     * A compiler that also refuses, in the versions {@link #compile(String, JsonNode, int) it is asked to check},
+     * an expression whose estimated cost is over {@code limits} and a parameter over the size limits (drafts).
+     */
+    public RuleSetCompiler(CelExpressions.Limits limits) {
+        this.limits = limits;
+    }
 
     /** Parses YAML (a superset of JSON) and compiles it. */
     public RuleSetSpec compile(String file, String text) {
@@ -65,12 +82,20 @@ public final class RuleSetCompiler {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new RuleSetLoadException(List.of(new RuleSetProblem(file, "(file)", null,
-                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "not valid YAML: " + e.getOriginalMessage())));
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "not valid YAML: " + com.tracklane.common.Messages.sanitize(e.getOriginalMessage()))));
         }
         return compile(file, node);
     }
 
     public RuleSetSpec compile(String file, JsonNode node) {
+        return compile(file, node, 0);
+    }
+
+    /**
+     * Compiles a rule set; with limits, the versions from index {@code checkFrom} on (0-based) are also checked
+     * against them (the earlier ones were accepted before, under the limits of their time).
+     */
+    public RuleSetSpec compile(String file, JsonNode node, int checkFrom) {
         if (node == null || !node.isObject()) {
             throw new RuleSetLoadException(List.of(new RuleSetProblem(file, "(file)", null, 0, 0, "the file is empty or not an object")));
         }
@@ -80,7 +105,7 @@ public final class RuleSetCompiler {
             throw new RuleSetLoadException(problems);
         }
         RuleSetDocument doc = CANONICAL.convertValue(node, RuleSetDocument.class);
-        Context ctx = new Context(file, doc.id(), problems);
+        Context ctx = new Context(file, doc.id(), problems, limits, checkFrom);
         List<VersionSpec> versions = new ArrayList<>();
         Resolved previous = null;
         for (int i = 0; i < doc.versions().size(); i++) {
@@ -98,7 +123,8 @@ public final class RuleSetCompiler {
                 new Localized<>(doc.title()), versions);
     }
 
-    private record Context(String file, String ruleSetId, List<RuleSetProblem> problems) {
+    private record Context(String file, String ruleSetId, List<RuleSetProblem> problems, CelExpressions.Limits limits,
+                           int checkFrom) {
         void problem(String path, String ruleId, String message) {
             problems.add(new RuleSetProblem(file, path, ruleId, 0, 0, message));
         }
@@ -167,6 +193,26 @@ public final class RuleSetCompiler {
             obligationDocs = previous.obligationDocs();
             obligations = changedParameters ? obligations(ctx, path + ".obligations(inherited)", cel, obligationDocs) : previous.obligations();
         }
+        if (ctx.problems().size() == problemsBefore && ctx.limits() != null && number > ctx.checkFrom()) {
+            Map<String, Object> parameterValues = VersionSpec.valuesOf(values);
+            parameterLimits(ctx, path, ctx.limits(), parameterValues);
+            String rulesPath = path + (doc.rules() != null || previous == null ? ".rules" : ".rules(inherited)");
+            for (int i = 0; i < rules.size(); i++) {
+                RuleSpec r = rules.get(i);
+                String at = rulesPath + "[" + i + "]";
+                cost(ctx, at + ".applicableWhen", r.id(), r.applicableWhen(), parameterValues);
+                cost(ctx, at + ".pendingWhen", r.id(), r.pendingWhen(), parameterValues);
+                cost(ctx, at + ".condition", r.id(), r.condition(), parameterValues);
+                r.messages().forEach((outcome, message) -> cost(ctx, at + ".messages." + MESSAGE_KEYS.get(outcome), r.id(),
+                        message, parameterValues));
+            }
+            String obligationsPath = path + (doc.obligations() != null || previous == null ? ".obligations" : ".obligations(inherited)");
+            for (int i = 0; i < obligations.size(); i++) {
+                ObligationSpec o = obligations.get(i);
+                cost(ctx, obligationsPath + "[" + i + "].when", null, o.when(), parameterValues);
+                cost(ctx, obligationsPath + "[" + i + "].detail", null, o.detail(), parameterValues);
+            }
+        }
         if (ctx.problems().size() > problemsBefore) {
             return null;
         }
@@ -184,6 +230,73 @@ public final class RuleSetCompiler {
                 doc.note() == null ? null : new Localized<>(doc.note()), citation(doc.citation()), Map.copyOf(values),
                 VersionSpec.valuesOf(values), rules, obligations, sha256(canonical));
         return new Resolved(spec, parameters, ruleDocs, rules, obligationDocs, obligations);
+    }
+
+    private static final Map<RuleOutcome, String> MESSAGE_KEYS = Map.of(RuleOutcome.PASS, "pass", RuleOutcome.FAIL, "fail",
+            RuleOutcome.PENDING, "pending", RuleOutcome.NOT_APPLICABLE, "notApplicable");
+
+    /** A parameter text or list over the size limits: a rule could not even read it without building too much. */
+    private static void parameterLimits(Context ctx, String path, CelExpressions.Limits limits, Map<String, Object> values) {
+        values.forEach((name, value) -> {
+            String at = path + ".parameters." + name + ".value";
+            if (value instanceof String s && s.length() > limits.maxTextLength()) {
+                ctx.problem(at, null, "is " + s.length() + " characters long: a parameter text may have at most "
+                        + limits.maxTextLength());
+            } else if (value instanceof List<?> list) {
+                if (list.size() > limits.maxListSize()) {
+                    ctx.problem(at, null, "has " + list.size() + " elements: a parameter list may have at most " + limits.maxListSize());
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    if (String.valueOf(list.get(i)).length() > limits.maxTextLength()) {
+                        ctx.problem(at + "[" + i + "]", null, "is longer than " + limits.maxTextLength() + " characters");
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    /** An expression whose estimated cost is over the limit (see {@link CelCost}). */
+    private static void cost(Context ctx, String path, String ruleId, Expression expression, Map<String, Object> parameters) {
+        if (expression == null) {
+            return;
+        }
+        CelCost.Estimate estimate = CelExpressions.estimate(expression, parameters);
+        CelExpressions.Limits limits = ctx.limits();
+        if (estimate.cost() > limits.maxCost()) {
+            StringBuilder message = new StringBuilder("estimated cost ").append(amount(estimate.cost()))
+                    .append(" is over the limit of ").append(amount(limits.maxCost())).append(" per expression");
+            if (estimate.maxTextLength() > limits.maxTextLength()) {
+                message.append("; it may build a text of ").append(amount(estimate.maxTextLength()))
+                        .append(" characters (limit ").append(amount(limits.maxTextLength())).append(')');
+            }
+            if (estimate.maxListSize() > limits.maxListSize()) {
+                message.append("; it may build a list of ").append(amount(estimate.maxListSize()))
+                        .append(" elements (limit ").append(amount(limits.maxListSize())).append(')');
+            }
+            ctx.problem(path, ruleId, message.toString());
+        }
+    }
+
+    private static void cost(Context ctx, String path, String ruleId, Localized<Template> message, Map<String, Object> parameters) {
+        if (message == null) {
+            return;
+        }
+        new java.util.TreeMap<>(message.byLanguage()).forEach((language, template) -> {
+            int placeholder = 0;
+            for (Template.Part part : template.parts()) {
+                if (part instanceof Template.Value value) {
+                    placeholder++;
+                    // the placeholder by its position, not its text: problems are logged
+                    cost(ctx, path + "." + language + " placeholder " + placeholder, ruleId, value.expression(), parameters);
+                }
+            }
+        });
+    }
+
+    private static String amount(long n) {
+        return n >= Long.MAX_VALUE / 4 ? "more than " + String.format(java.util.Locale.ROOT, "%,d", Long.MAX_VALUE / 4)
+                : String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     private List<RuleSpec> rules(Context ctx, String path, CelExpressions cel, List<RuleDocument> docs) {

@@ -130,8 +130,9 @@ public class RuleSetSync {
                 throw (RuleSetLoadException) results.get(i);
             } else {
                 // Published versions were compiled before they were accepted; this is a defect, not bad input.
+                // Located only (path, rule id, position): neither expressions nor messages, which quote what authors wrote.
                 LOG.errorf("Rule set %s in the database does not compile; keeping the version in memory: %s", id,
-                        ((RuleSetLoadException) results.get(i)).problems());
+                        ((RuleSetLoadException) results.get(i)).problems().stream().map(RuleSetProblem::located).toList());
             }
         }
         catalog.install(new Snapshot(Map.copyOf(specs), Map.copyOf(revisions), read.revision(), read.asOf(), true));

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /** The rule-set files shipped in the jar (and an optional folder of extra or replacing files), parsed, not compiled. */
 public final class ShippedRuleSets {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice is refused, not silently replaced by its last value. */
+    private static final YAMLMapper YAML = RuleSetCompiler.YAML;
 
     /** One file: where it came from and its content. */
     public record Source(String file, JsonNode document) {
@@ -63,7 +64,7 @@ public final class ShippedRuleSets {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             problems.add(new RuleSetProblem(file, "(file)", null, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + e.getOriginalMessage()));
+                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + com.tracklane.common.Messages.sanitize(e.getOriginalMessage())));
         }
     }
 

@@ -20,13 +20,24 @@ public final class Evaluator {
      * @return empty when no version of the rule set was known at {@code knownAt}
      */
     public static Optional<Evaluation> evaluate(RuleSetSpec ruleSet, Facts facts, Instant knownAt, String language) {
+        return evaluate(ruleSet, facts, knownAt, language, Expression.Bindings.NO_DEADLINE);
+    }
+
+    /**
+     * @param deadlineNanos the {@link System#nanoTime()} by which the check must be answered: an expression still
+     *                      running then fails with an {@link EvaluationException} ({@link Expression.Bindings#NO_DEADLINE}
+     *                      for none)
+     * @return empty when no version of the rule set was known at {@code knownAt}
+     */
+    public static Optional<Evaluation> evaluate(RuleSetSpec ruleSet, Facts facts, Instant knownAt, String language,
+                                                long deadlineNanos) {
         Journey journey = facts.journey();
         Optional<VersionSpec> found = ruleSet.versionAt(journey.entryInstant(), knownAt);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         VersionSpec version = found.get();
-        RuleBindings bindings = new RuleBindings(facts, version.values());
+        RuleBindings bindings = new RuleBindings(facts, version.values(), deadlineNanos);
         OffsetDateTime deadline = journey.firstDeparture().atZone(journey.firstLeg().from().zone()).toOffsetDateTime();
 
         List<Evaluation.RuleResult> results = new ArrayList<>(version.rules().size() + 1);

@@ -12,6 +12,18 @@ public interface Expression {
 
     /** Names an expression can read: facts by name, parameters as {@code params.<name>}. */
     interface Bindings {
+
+        /** {@link #deadlineNanos()} when the evaluation has no time budget. */
+        long NO_DEADLINE = Long.MIN_VALUE;
+
         Object lookup(String name);
+
+        /**
+         * The {@link System#nanoTime()} by which the check these bindings belong to must be answered; an expression
+         * still running then fails. {@link #NO_DEADLINE} when there is none.
+         */
+        default long deadlineNanos() {
+            return NO_DEADLINE;
+        }
     }
 }

@@ -2,10 +2,17 @@ package com.tracklane.eligibility.engine;
 
 import java.util.Map;
 
-/** Binds the facts of a check together with a version's parameters ({@code params.<name>}). */
-public record RuleBindings(Facts facts, Map<String, Object> parameters) implements Expression.Bindings {
+/**
+ * Binds the facts of a check together with a version's parameters ({@code params.<name>}), and the deadline of the
+ * check ({@link Expression.Bindings#NO_DEADLINE} for none).
+ */
+public record RuleBindings(Facts facts, Map<String, Object> parameters, long deadlineNanos) implements Expression.Bindings {
 
     public static final String PARAMS_PREFIX = "params.";
+
+    public RuleBindings(Facts facts, Map<String, Object> parameters) {
+        this(facts, parameters, NO_DEADLINE);
+    }
 
     @Override
     public Object lookup(String name) {

@@ -18,6 +18,7 @@ import com.tracklane.eligibility.engine.Journey;
 import com.tracklane.eligibility.engine.JourneyAnalyzer;
 import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.reference.AirportDirectory;
+import com.tracklane.track.RuleLimits;
 import com.tracklane.track.RuleSetCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -40,12 +41,14 @@ public class EligibilityService {
     private final RuleSetCatalog catalog;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final RuleLimits limits;
     private final TripResolver resolver = new TripResolver(AirportDirectory.standard());
 
-    public EligibilityService(RuleSetCatalog catalog, ObjectMapper mapper, Clock clock) {
+    public EligibilityService(RuleSetCatalog catalog, ObjectMapper mapper, Clock clock, RuleLimits limits) {
         this.catalog = catalog;
         this.mapper = mapper;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Checks one request given as JSON. */
@@ -79,8 +82,9 @@ public class EligibilityService {
                     + "rule set covers the route " + journey.origin() + " → " + journey.destination() + ".");
         }
         List<Evaluation> evaluations = new ArrayList<>();
+        long deadline = limits.deadlineFromNow(); // the time budget of the check's rules (every candidate rule set)
         for (RuleSetSpec ruleSet : candidates) {
-            Evaluator.evaluate(ruleSet, facts, resolved.knownAt(), language).ifPresent(evaluations::add);
+            Evaluator.evaluate(ruleSet, facts, resolved.knownAt(), language, deadline).ifPresent(evaluations::add);
         }
         if (evaluations.isEmpty()) {
             throw new UnprocessableException("no-rule-set", "No version of " + candidates.stream().map(RuleSetSpec::id)

@@ -9,6 +9,7 @@ import com.tracklane.common.NotFoundException;
 import com.tracklane.common.PreconditionException;
 import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.eligibility.engine.VersionSpec;
+import com.tracklane.track.RuleLimits;
 import com.tracklane.track.RuleSetCompiler;
 import com.tracklane.track.RuleSetLoadException;
 import com.tracklane.track.RuleSetProblem;
@@ -40,12 +41,14 @@ public class RuleAdminService {
     private final EntityManager em;
     private final Clock clock;
     private final RuleSetSync sync;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    /** Refuses, in the version being drafted or published, what is over the cost and size limits. */
+    private final RuleSetCompiler compiler;
 
-    public RuleAdminService(EntityManager em, Clock clock, RuleSetSync sync) {
+    public RuleAdminService(EntityManager em, Clock clock, RuleSetSync sync, RuleLimits limits) {
         this.em = em;
         this.clock = clock;
         this.sync = sync;
+        this.compiler = new RuleSetCompiler(limits.limits());
     }
 
     public List<RuleVersionRecord> versions(String ruleSetId) {
@@ -204,7 +207,7 @@ public class RuleAdminService {
     RuleSetSpec compileWith(RuleSetRecord set, List<RuleVersionRecord> published, ObjectNode version) {
         int index = published.size();
         try {
-            return compiler.compile("version", RuleSetSync.document(set, published, version));
+            return compiler.compile("version", RuleSetSync.document(set, published, version), index);
         } catch (RuleSetLoadException e) {
             List<RuleSetProblem> problems = new ArrayList<>();
             for (RuleSetProblem p : e.problems()) {

@@ -10,6 +10,7 @@ import com.tracklane.common.FieldError;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Languages;
+import com.tracklane.common.Messages;
 import com.tracklane.common.NotFoundException;
 import com.tracklane.common.PayloadTooLargeException;
 import com.tracklane.common.PreconditionException;
@@ -48,7 +49,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @RolesAllowed(RULES_ADMIN)
 public class RuleAdminResource {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice is refused (422), not silently replaced by its last value. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> SUSPENSION_FIELDS = Set.of("from", "reason", "citation");
 
     private final RuleAdminService admin;
@@ -196,7 +199,13 @@ public class RuleAdminResource {
         }
         boolean yaml = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("yaml");
         try {
-            return yaml ? YAML.readTree(body) : mapper.readTree(body);
+            return yaml ? YAML.readTree(body)
+                    : mapper.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            duplicateKey(e);
+            var at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw InvalidInputException.of("(body)", "is not valid " + (yaml ? "YAML" : "JSON") + where);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
@@ -204,6 +213,47 @@ public class RuleAdminResource {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'");
+
+    /**
+     * A key written twice (Jackson's strict duplicate detection): 422 invalid-rule-set-version naming the key, where it
+     * is, and the line of its second occurrence. Other parse errors are left to the caller (400).
+     */
+    private static void duplicateKey(com.fasterxml.jackson.core.JsonParseException e) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!m.find()) {
+            return;
+        }
+        String key = m.group(1).replaceAll("[\\p{Cntrl}]", "?");
+        // The parser's context is at the key written twice: its path names it (note.en, rules[0].condition).
+        String field = "";
+        if (e.getProcessor() != null && e.getProcessor().getParsingContext() != null) {
+            field = dotted(e.getProcessor().getParsingContext().pathAsPointer().toString());
+        }
+        field = field.isEmpty() ? key : field;
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        throw new RuleSetInvalidException("The version has 1 problem(s); nothing was stored.", List.of(new com.tracklane.track.RuleSetProblem(
+                "version", field, null, 0, 0, "the key '" + key + "' is written twice" + (line > 0 ? " (again on line " + line + ")" : "")
+                + ": write each key once")));
+    }
+
+    /** A JSON pointer ({@code /rules/0}) as the paths of problems write it ({@code rules[0]}). */
+    private static String dotted(String pointer) {
+        StringBuilder out = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && out.length() > 0) {
+                out.append('[').append(name).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return out.toString();
     }
 
     /** As rule-set files write instants (an offset is required); null when it is not one. */
@@ -215,16 +265,20 @@ public class RuleAdminResource {
         }
     }
 
-    private static int number(String id, String n) {
-        try {
-            int number = Integer.parseInt(n);
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // below
+    /** A version number as the contract writes it: ASCII digits, no sign, no leading zero, at most 9 digits. */
+    private static final java.util.regex.Pattern VERSION_NUMBER = java.util.regex.Pattern.compile("[1-9][0-9]{0,8}");
+
+    /**
+     * The version number of a path. Anything else ({@code +1}, {@code 01}, fullwidth {@code １} or Arabic-Indic
+     * {@code ١}, which {@link Integer#parseInt} would all read as 1) names no version: 404, as for a number that
+     * has none.
+     */
+    static int number(String id, String n) {
+        if (n != null && VERSION_NUMBER.matcher(n).matches()) {
+            return Integer.parseInt(n);
         }
-        throw new NotFoundException("Rule set '" + id + "' has no version '" + n + "': versions are numbered from 1.");
+        throw new NotFoundException("Rule set '" + id + "' has no version '" + Messages.sanitize(n)
+                + "': versions are numbered 1, 2, 3 … in ASCII digits.");
     }
 
     /** If-Match: {@code "3"} (or W/"3"); missing → 428 when required; unparseable → 412 (it cannot match). */

@@ -101,7 +101,8 @@ public class EngineBenchmark {
                 .forEach(source -> specs.put(source.id(), compiler.compile(source.file(), source.document())));
         RuleSetCatalog catalog = new RuleSetCatalog();
         catalog.install(new RuleSetCatalog.Snapshot(Map.copyOf(specs), Map.of(), -1, Instant.now(), false));
-        service = new EligibilityService(catalog, mapper, Clock.systemUTC());
+        service = new EligibilityService(catalog, mapper, Clock.systemUTC(),
+                com.tracklane.track.RuleLimits.of(java.time.Duration.ofMillis(100)));
 
         Path dir = Path.of(System.getProperty("bench.requests", "bench/requests"));
         JsonNode body = mapper.readTree(Files.readString(dir.resolve(request)));

@@ -371,6 +371,156 @@ class RuleAdminResourceTest {
                 .body("decisions[1].outcome", notNullValue());
     }
 
+    @jakarta.inject.Inject
+    com.tracklane.track.RuleSetCatalog catalog;
+
+    @Test
+    void shouldRefuseTheNestedJoinAttackWhenDraftedNamingTheRule() {
+        deleteDraft(RESIDENT);
+        String big = String.join(", ", java.util.Collections.nCopies(46_000, "x"));
+        String yaml = opening(nextFrom(RESIDENT)) + """
+                parameters:
+                  big: {type: "list<string>", value: [%s]}
+                rules:
+                  - id: JOIN_ATTACK
+                    severity: REQUIREMENT
+                    title: {en: Attack}
+                    condition: "%s"
+                    messages: {pass: {en: ok}, fail: {en: not ok}}
+                    citation: {title: Test, url: "https://example.org"}
+                """.formatted(big, com.tracklane.track.RuleLimitsTest.ATTACK);
+        long started = System.nanoTime();
+        JsonPath p = assertProblem(draft(RESIDENT, yaml), 422, "invalid-rule-set-version").extract().jsonPath();
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+        assertThat(p.getList("errors.field")).contains("rules[0].condition", "parameters.big.value");
+        assertThat(p.getString("errors.find { it.field == 'rules[0].condition' }.ruleId")).isEqualTo("JOIN_ATTACK");
+        assertThat(p.getString("errors.find { it.field == 'rules[0].condition' }.message"))
+                .startsWith("estimated cost ").contains("over the limit of 100,000");
+        assertThat(p.getString("errors.find { it.field == 'parameters.big.value' }.message")).contains("at most 10000");
+        // nothing was stored
+        assertThat(admin().get("/api/v1/tracks/" + RESIDENT + "/versions").then().extract().jsonPath().getList("state"))
+                .doesNotContain("DRAFT");
+    }
+
+    /** A NRT → PNH round trip on {@code track}, arriving in Cambodia on 2021-03-10. */
+    private static String japanToCambodia(String track) {
+        return """
+                {"track": "%s", "itinerary": [
+                  {"from": "NRT", "to": "PNH", "departure": "2021-03-10T09:00", "arrival": "2021-03-10T14:00"},
+                  {"from": "PNH", "to": "NRT", "departure": "2021-03-15T22:00", "arrival": "2021-03-16T06:00"}]}
+                """.formatted(track);
+    }
+
+    @Test
+    void shouldFailOnlyTheChecksOfAnExpensiveRuleThatSlippedPastTheDraftCheck() throws Exception {
+        // Installed in memory as if it had been published before the limits existed: the runtime limits alone protect.
+        String id = "resident-jp-kh";
+        String file = com.tracklane.track.RuleLimitsTest.ruleSet(
+                        com.tracklane.track.RuleLimitsTest.ATTACK.replace("''", "'LOG-FORGE-MARKER'"), 46_000, "no")
+                .replace("id: test-kh-jp", "id: " + id).replace("origin: KH", "origin: JP").replace("destination: JP", "destination: KH")
+                .replace("2020-08-22T00:00+07:00", "2020-08-22T00:00+09:00");
+        var spec = new com.tracklane.track.RuleSetCompiler().compile("test.yaml", file);
+        var before = catalog.snapshot();
+        java.util.logging.Logger problems = java.util.logging.Logger.getLogger("com.tracklane.common.ProblemMappers");
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        problems.addHandler(handler);
+        catalog.install(before.with(spec));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            String attacked = japanToCambodia("RESIDENT");
+            long started = System.nanoTime();
+            assertProblem(given().contentType(ContentType.JSON).body(attacked).post("/api/v1/eligibility"), 422, "rule-evaluation-failed")
+                    .body("detail", containsString("rule JOIN_ATTACK of resident-jp-kh version 1"))
+                    .body("detail", containsString("would build a text of more than 65536 characters"));
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+
+            // Three concurrent batches of 200 checks: every attacked check is a problem at its index, the others answered.
+            String batch = "{\"checks\": [" + String.join(",", java.util.Collections.nCopies(199, attacked)) + ","
+                    + businessTrip(LocalDate.of(2021, 3, 10)) + "]}";
+            List<Future<JsonPath>> runs = new ArrayList<>();
+            started = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> given().contentType(ContentType.JSON).body(batch).post("/api/v1/eligibility/batch")
+                        .then().statusCode(200).extract().jsonPath()));
+            }
+            for (Future<JsonPath> run : runs) {
+                JsonPath answer = run.get();
+                assertThat(answer.getList("decisions")).hasSize(200);
+                assertThat(answer.getList("decisions.findAll { it.status == 422 }.type"))
+                        .hasSize(199).allSatisfy(t -> assertThat(String.valueOf(t)).contains("rule-evaluation-failed"));
+                assertThat(answer.getString("decisions[199].outcome")).isNotNull();
+            }
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000 * 3);
+
+            // A dry run (of any draft) shows it per item, under the versions in force.
+            deleteDraft(id);
+            Response created = draft(id, opening(nextFrom(id)));
+            created.then().statusCode(201);
+            admin().contentType(ContentType.JSON).body("[" + attacked + "]")
+                    .post("/api/v1/tracks/" + id + "/versions/" + created.path("version") + "/dry-run").then().statusCode(200)
+                    .body("items[0].problem.status", equalTo(422))
+                    .body("items[0].problem.type", containsString("rule-evaluation-failed"))
+                    .body("items[0].problem.detail", containsString("Under the versions in force, rule JOIN_ATTACK"));
+            deleteDraft(id);
+
+            // Logged by rule and position, never with the expression its author wrote.
+            assertThat(logged).anySatisfy(line -> assertThat(line).contains("rule JOIN_ATTACK of resident-jp-kh version 1"));
+            assertThat(logged).noneSatisfy(line -> assertThat(line).contains("LOG-FORGE-MARKER"));
+        } finally {
+            pool.shutdownNow();
+            problems.removeHandler(handler);
+            catalog.install(before);
+        }
+        // The service kept serving.
+        assertThat(check(businessTrip(LocalDate.of(2021, 3, 10))).getString("outcome")).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseAKeyWrittenTwiceInAYamlOrJsonDraft() {
+        deleteDraft(RESIDENT);
+        String yaml = opening(nextFrom(RESIDENT)) + "status: CLOSED\n";
+        JsonPath p = assertProblem(draft(RESIDENT, yaml), 422, "invalid-rule-set-version").extract().jsonPath();
+        assertThat(p.getString("errors[0].field")).isEqualTo("status");
+        assertThat(p.getString("errors[0].message")).contains("'status' is written twice").contains("line 4");
+
+        String nested = opening(nextFrom(RESIDENT)) + "note: {en: one, en: two}\n";
+        assertProblem(draft(RESIDENT, nested), 422, "invalid-rule-set-version").body("errors[0].field", equalTo("note.en"));
+
+        String json = "{\"effectiveFrom\": \"" + nextFrom(RESIDENT) + "\",\n \"status\": \"OPEN\",\n \"status\": \"CLOSED\"}";
+        JsonPath j = assertProblem(admin().contentType(ContentType.JSON).body(json).post("/api/v1/tracks/" + RESIDENT + "/versions"),
+                422, "invalid-rule-set-version").extract().jsonPath();
+        assertThat(j.getString("errors[0].field")).isEqualTo("status");
+        assertThat(j.getString("errors[0].message")).contains("line 3");
+        assertThat(admin().get("/api/v1/tracks/" + RESIDENT + "/versions").then().extract().jsonPath().getList("state"))
+                .doesNotContain("DRAFT");
+    }
+
+    @Test
+    void shouldResolveVersionNumbersInAsciiDigitsOnly() {
+        String base = "/api/v1/tracks/" + RESIDENT + "/versions/";
+        admin().get(base + "1").then().statusCode(200).body("version", equalTo(1));
+        // +1, 01, fullwidth １, Arabic-Indic ١, and a number beyond nine digits: no version
+        for (String n : List.of("%2B1", "01", "%EF%BC%91", "%D9%A1", "1234567890", "-1", "0")) {
+            assertProblem(admin().urlEncodingEnabled(false).get(base + n), 404, "not-found");
+            assertProblem(admin().urlEncodingEnabled(false).header("If-Match", "\"1\"").post(base + n + "/publish"), 404, "not-found");
+        }
+        assertProblem(admin().urlEncodingEnabled(false).get(base + "+1"), 404, "not-found");
+    }
+
     @Test
     void shouldLetExactlyOneOfTwoConcurrentPublicationsWin() throws Exception {
         deleteDraft(RESIDENT);
