@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses a declared body over 256 KiB (4 MiB for the batch check, see {@link JsonBodies#limitFor}) with a
- * problem+json 413 before it is read. Chunked bodies without a declared length are measured by {@link JsonBodies};
- * the HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) is only a backstop for very large ones.
+ * Refuses a body over 256 KiB (4 MiB for the batch check, see {@link JsonBodies#limitFor}) with a problem+json 413:
+ * a declared one ({@code Content-Length}) before it is read; a chunked one without a declared length while it is read
+ * (Vert.x Web's {@link BodyHandler} with the path's limit reads it, and fails the route with 413 as soon as it is over,
+ * which the failure handler here answers). So the HTTP layer's own limit ({@code quarkus.http.limits.max-body-size},
+ * whose 413 has no body) is never what answers.
  */
 @ApplicationScoped
 public class PayloadTooLargeHandler {
@@ -26,16 +30,34 @@ public class PayloadTooLargeHandler {
     }
 
     void install(@Observes Router router) {
+        BodyHandler single = BodyHandler.create(false).setBodyLimit(JsonBodies.MAX_BYTES);
+        BodyHandler batch = BodyHandler.create(false).setBodyLimit(JsonBodies.MAX_BATCH_BYTES);
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             int limit = JsonBodies.limitFor(ctx.normalizedPath());
             if (length != null && isOver(length, limit)) {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(limit == JsonBodies.MAX_BYTES ? body : batchBody);
+                refuse(ctx, limit);
+            } else if (length == null && isChunked(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+                (limit == JsonBodies.MAX_BYTES ? single : batch).handle(ctx);
+            } else {
+                ctx.next();
+            }
+        }).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                refuse(ctx, JsonBodies.limitFor(ctx.normalizedPath()));
             } else {
                 ctx.next();
             }
         });
+    }
+
+    private void refuse(RoutingContext ctx, int limit) {
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(limit == JsonBodies.MAX_BYTES ? body : batchBody);
+    }
+
+    private static boolean isChunked(String transferEncoding) {
+        return transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     private static boolean isOver(String length, int limit) {

@@ -124,7 +124,7 @@ public class ProblemMappers {
             case 404 -> "No resource at " + uri.getPath() + ".";
             case 405 -> "Method not allowed on " + uri.getPath() + ".";
             case 413 -> "The body is larger than the limit of 256 KiB.";
-            case 415 -> "Unsupported media type: send application/json.";
+            case 415 -> "Unsupported media type: send application/json (application/merge-patch+json to PATCH an application).";
             case 406 -> "Not acceptable: this resource answers application/json.";
             case 414 -> "The request URI is longer than the limit of 8 KiB.";
             default -> Messages.sanitize(e.getMessage());

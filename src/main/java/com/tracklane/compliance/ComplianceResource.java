@@ -10,10 +10,13 @@ import com.tracklane.common.Times;
 import com.tracklane.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
@@ -78,10 +81,18 @@ public class ComplianceResource {
         return new ComplianceViews.Page<>(found.items().stream().map(service::view).toList(), paging.page(), paging.size(), found.total());
     }
 
+    /**
+     * An optional JSON body {@code {"at": instant}}. No body at all is fine whatever the client declares for it (curl
+     * and RestAssured send a form media type with an empty POST); a body of another media type than JSON is 415.
+     */
     @POST
     @Path("/sweeps")
     @RolesAllowed(MONITOR)
-    public ComplianceViews.SweepResult sweep(byte[] body) throws JsonProcessingException {
+    public ComplianceViews.SweepResult sweep(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws JsonProcessingException {
+        if (body != null && body.length > 0 && !isJson(contentType)) {
+            throw new NotSupportedException();
+        }
         JsonNode json = JsonBodies.parse(mapper, body);
         Instant at = null;
         if (json != null && !json.isNull()) {
@@ -99,5 +110,14 @@ public class ComplianceResource {
             throw InvalidInputException.of("at", "is in the future");
         }
         return sweeps.sweep(at);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                    && !MediaType.valueOf(contentType).isWildcardType() && !MediaType.valueOf(contentType).isWildcardSubtype();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

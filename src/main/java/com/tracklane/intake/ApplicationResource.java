@@ -42,6 +42,7 @@ public class ApplicationResource {
 
     private static final String INTAKE = Roles.INTAKE;
     private static final String OFFICER = Roles.OFFICER;
+    public static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Set<String> DECISION_FIELDS = Set.of("action", "reason", "override");
 
     private final ApplicationService service;
@@ -172,9 +173,10 @@ public class ApplicationResource {
         return Response.ok(view(a)).tag(etag(a)).build();
     }
 
+    /** A JSON merge patch (RFC 7396) only: its media type says how the body applies; application/json is 415. */
     @PATCH
     @Path("/{id}")
-    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Consumes(MERGE_PATCH)
     @RolesAllowed({INTAKE, OFFICER})
     public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);

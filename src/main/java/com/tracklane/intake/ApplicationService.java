@@ -45,6 +45,9 @@ public class ApplicationService {
 
     private static final JsonSchemaCheck SUBMISSION_SCHEMA =
             JsonSchemaCheck.of(EligibilityService.OPENAPI_RESOURCE, "/components/schemas/ApplicationSubmission");
+    /** What a merge patch may contain (the contract's request body of PATCH); the merged result must be a submission. */
+    private static final JsonSchemaCheck MERGE_PATCH_SCHEMA =
+            JsonSchemaCheck.of(EligibilityService.OPENAPI_RESOURCE, "/components/schemas/ApplicationMergePatch");
 
     private final EligibilityService eligibility;
     private final ObjectMapper mapper;
@@ -205,6 +208,13 @@ public class ApplicationService {
         }
         if (patch == null || !patch.isObject()) {
             throw InvalidInputException.of("(body)", "a JSON merge patch object is required");
+        }
+        List<FieldError> patchErrors = new ArrayList<>(InputChecks.numbersOutOfRange(patch, ""));
+        if (patchErrors.isEmpty()) {
+            patchErrors.addAll(MERGE_PATCH_SCHEMA.validate(patch));
+        }
+        if (!patchErrors.isEmpty()) {
+            throw new InvalidInputException("The merge patch is not valid.", patchErrors);
         }
         ObjectNode current = mapper.createObjectNode();
         current.set("applicant", mapper.valueToTree(ApplicationViews.applicant(a, true)));

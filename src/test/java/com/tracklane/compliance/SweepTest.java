@@ -109,6 +109,18 @@ class SweepTest {
     }
 
     @Test
+    void shouldRefuseABodyThatIsNotJson() {
+        // the body was parsed as JSON whatever its declared media type; the contract declares application/json only
+        Problems.assertProblem(as("monitor").contentType("text/plain").body("{\"at\": \"2020-09-20T00:00:00Z\"}")
+                .post("/api/v1/compliance/sweeps"), 415, "http-415");
+        Problems.assertProblem(as("monitor").contentType("application/x-www-form-urlencoded").body("at=2020-09-20T00:00:00Z")
+                .post("/api/v1/compliance/sweeps"), 415, "http-415");
+        // no body at all is a sweep as of now, whatever media type the client names for it
+        as("monitor").contentType("text/plain").post("/api/v1/compliance/sweeps").then().statusCode(200)
+                .body("examined", greaterThanOrEqualTo(0));
+    }
+
+    @Test
     void shouldSweepAsOfNowWithoutABody() {
         as("monitor").post("/api/v1/compliance/sweeps").then().statusCode(200)
                 .body("examined", greaterThanOrEqualTo(0)).body("at", notNullValue());

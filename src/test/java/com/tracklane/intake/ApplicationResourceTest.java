@@ -193,6 +193,34 @@ class ApplicationResourceTest {
     }
 
     @Test
+    void shouldTakeOnlyAMergePatchOfTheContractsSchema() throws Exception {
+        Response created = submit(submission("examples/eligibility-resident.json", "M3434343"));
+        String id = created.path("id");
+        String etag = created.header("ETag");
+        String path = "/api/v1/applications/" + id;
+
+        // application/json is not a merge patch: 415 problem, nothing changed
+        com.tracklane.support.Problems.assertProblem(as("intake").header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"applicant\": {\"givenName\": \"Dara\"}}").patch(path), 415, "http-415")
+                .body("detail", org.hamcrest.Matchers.containsString("application/merge-patch+json"));
+        // outside the schema ApplicationMergePatch: unknown members, removing a required applicant field, a wrong type
+        com.tracklane.support.Problems.assertProblem(as("intake").header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"status\": \"APPROVED\", \"applicant\": {\"givenName\": null}, \"request\": {\"track\": \"TOURIST\"}}")
+                .patch(path), 400, "invalid-request")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("status", "applicant.givenName", "request.track"));
+        com.tracklane.support.Problems.assertProblem(as("intake").header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"request\": {\"itinerary\": null}}").patch(path), 400, "invalid-request")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("request.itinerary"));
+        as("officer").get(path).then().statusCode(200).header("ETag", equalTo(etag)).body("applicant.givenName", equalTo("Sokha"));
+
+        // inside it: null removes an optional member of the trip, a value replaces one
+        Response patched = as("intake").header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"applicant\": {\"givenName\": \"Dara\"}, \"request\": {\"track\": null, \"insurance\": null}}").patch(path);
+        patched.then().statusCode(200).body("request.insurance", equalTo(null)).body("request.track", equalTo(null));
+        as("officer").get(path).then().body("applicant.givenName", equalTo("Dara"));
+    }
+
+    @Test
     void shouldReplayEverySnapshotIdentically() throws Exception {
         Response created = submit(submission("examples/eligibility-resident.json", "Q3333333"));
         String id = created.path("id");
