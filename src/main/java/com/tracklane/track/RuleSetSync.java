@@ -104,6 +104,11 @@ public class RuleSetSync {
         }
     }
 
+    /** Imports the given shipped files as the start-up does (absent rule sets, and later editions of unchanged ones). */
+    void importShipped(Map<String, ShippedRuleSets.Source> files) {
+        refresh(files);
+    }
+
     /** Loads what was published since the last load, now; called by the poll and right after a publication. */
     public void refresh() {
         refresh(null);
