@@ -52,10 +52,10 @@ class MonitoringWindowsTest {
 
     @Test
     void shouldTakeTheVersionInForceAtTheActualArrivalNotTheScheduledOne() throws Exception {
-        // scheduled for 2020-09-15 (version 2); actually arrived after the pre-departure test version (3, 2021-01-13)
+        // scheduled for 2020-09-15 (version 2); actually arrived after the pre-departure test version (4, 2021-01-13)
         String id = Travellers.residentToJapan();
         arrive(id, arrival("2021-01-13T08:00:00+09:00", "HND", TOKYO_LAT, TOKYO_LON)).then().statusCode(201)
-                .body("ruleSet.version", equalTo(3))
+                .body("ruleSet.version", equalTo(4))
                 .body("arrival.localDate", equalTo("2021-01-13"))
                 .body("windows.find { it.code == 'QUARANTINE' }.until", equalTo("2021-01-27"));
     }

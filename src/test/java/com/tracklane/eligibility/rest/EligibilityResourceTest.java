@@ -299,15 +299,15 @@ class EligibilityResourceTest {
 
         @Test
         void shouldAnswerWithTheVersionsKnownAtKnownAt() {
-            // resident-kh-jp.yaml: v3 (OPEN, test rule) publishedAt 2021-01-08T00:00+09:00 = 2021-01-07T15:00Z is
-            // known on 2021-01-10; v4 (SUSPENDED, effective 2021-01-14) publishedAt 2021-01-13 is not.
+            // resident-kh-jp.yaml: v4 (OPEN, test rule) publishedAt 2021-01-08T00:00+09:00 = 2021-01-07T15:00Z is
+            // known on 2021-01-10; v5 (SUSPENDED, effective 2021-01-14) publishedAt 2021-01-13 is not.
             ObjectNode request = entryOn20January2021().put("knownAt", "2021-01-10T00:00:00Z");
             post(request).then()
                     .statusCode(200)
                     .body("knownAt", equalTo("2021-01-10T00:00:00Z"))
                     .body("entryAt", equalTo("2021-01-20T07:30:00+09:00"))
                     .body("ruleSet.id", equalTo("resident-kh-jp"))
-                    .body("ruleSet.version", equalTo(3))
+                    .body("ruleSet.version", equalTo(4))
                     .body("ruleSet.status", equalTo("OPEN"))
                     .body("outcome", equalTo("ELIGIBLE"))
                     .body("results.find { it.ruleId == 'TRACK_OPEN' }.outcome", equalTo("PASS"))
@@ -328,13 +328,16 @@ class EligibilityResourceTest {
 
         @Test
         void shouldAnswerWithTheSuspensionWhenKnownAtIsNow() {
-            // knownAt absent = now: v4 (SUSPENDED from 2021-01-14T00:00+09:00, still carrying the test rule) decides.
+            // knownAt absent = now: v5 (SUSPENDED from 2021-01-14T00:00+09:00, still carrying the test rule) decides;
+            // a visa issued after the suspension gets no grace.
             ObjectNode request = entryOn20January2021();
             request.remove("knownAt");
+            ((ObjectNode) request.get("visa")).put("issuedOn", "2021-01-15");
+            ((ObjectNode) request.get("traveller")).putArray("recentCountries");
             post(request).then()
                     .statusCode(200)
                     .body("ruleSet.id", equalTo("resident-kh-jp"))
-                    .body("ruleSet.version", equalTo(4))
+                    .body("ruleSet.version", equalTo(5))
                     .body("ruleSet.status", equalTo("SUSPENDED"))
                     .body("outcome", equalTo("NOT_ELIGIBLE"))
                     .body("results.find { it.ruleId == 'TRACK_OPEN' }.outcome", equalTo("FAIL"))
