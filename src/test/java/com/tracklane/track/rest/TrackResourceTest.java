@@ -203,12 +203,14 @@ class TrackResourceTest {
         assertThat(instants(body.getList("versions.effectiveFrom", String.class))).containsExactly(
                 Instant.parse("2020-08-21T17:00:00Z"), // 2020-08-22T00:00+07:00
                 Instant.parse("2020-09-07T15:00:00Z"), // 2020-09-08T00:00+09:00
+                Instant.parse("2021-01-08T15:00:00Z"), // 2021-01-09T00:00+09:00
                 Instant.parse("2021-01-12T15:00:00Z"), // 2021-01-13T00:00+09:00
                 Instant.parse("2021-01-13T15:00:00Z")); // 2021-01-14T00:00+09:00
         assertThat(instants(body.getList("versions.publishedAt", String.class))).containsExactly(
-                Instant.parse("2020-08-21T17:00:00Z"), // none given: its effectiveFrom
+                Instant.parse("2020-08-21T17:00:00Z"), // 2020-08-22T00:00+07:00
                 Instant.parse("2020-08-31T15:00:00Z"), // 2020-09-01T00:00+09:00
-                Instant.parse("2021-01-07T15:00:00Z"), // 2021-01-08T00:00+09:00
+                Instant.parse("2021-01-07T15:00:00Z"), // 2021-01-08T00:00+09:00 (airport test)
+                Instant.parse("2021-01-07T15:00:00Z"), // 2021-01-08T00:00+09:00 (72 h test, same decision)
                 Instant.parse("2021-01-12T15:00:00Z")); // 2021-01-13T00:00+09:00
         // the rules of a status-only version are its predecessor's
         assertThat(body.<Object>getList("versions[1].rules")).isEqualTo(body.getList("versions[0].rules"));
