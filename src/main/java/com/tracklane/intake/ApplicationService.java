@@ -54,7 +54,13 @@ public class ApplicationService {
     private final ObjectMapper canonical;
     private final Clock clock;
 
-    public ApplicationService(EligibilityService eligibility, ObjectMapper mapper, Clock clock) {
+    private final com.tracklane.track.RuleSetCatalog catalog;
+    private final com.tracklane.track.RuleSetSync sync;
+
+    public ApplicationService(EligibilityService eligibility, ObjectMapper mapper, Clock clock,
+                              com.tracklane.track.RuleSetCatalog catalog, com.tracklane.track.RuleSetSync sync) {
+        this.catalog = catalog;
+        this.sync = sync;
         this.eligibility = eligibility;
         this.mapper = mapper;
         this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -286,8 +292,8 @@ public class ApplicationService {
     /** Re-runs a snapshot's request with its knownAt: the same versions decide, so the decision must be identical. */
     public ApplicationViews.Replay replay(String id, String snapshotId, Caller caller) {
         DecisionSnapshot s = snapshot(id, snapshotId, caller);
-        Evaluated again = evaluate(read(s.requestJson), s.knownAt);
         JsonNode stored = read(s.decisionJson);
+        Evaluated again = evaluate(read(s.requestJson), s.knownAt, asDecided(stored));
         JsonNode replayed = mapper.valueToTree(again.decision());
         List<String> differences = new ArrayList<>();
         diff("", stored, replayed, differences);
@@ -302,15 +308,48 @@ public class ApplicationService {
     }
 
     /**
-     * Evaluates a request with what was known at {@code knownAt}: the server's now for submissions, patches and
-     * re-evaluations, a snapshot's own for a replay. The request's own {@code knownAt} never decides.
+     * The rule sets in memory, with each rule set the stored decision names (its own and its alternatives') replaced
+     * by the edition that held the named version when a later edition has superseded it (see
+     * {@code V6__superseded_rule_versions.sql}).
      */
+    private com.tracklane.track.RuleSetCatalog.Snapshot asDecided(JsonNode stored) {
+        com.tracklane.track.RuleSetCatalog.Snapshot snapshot = catalog.snapshot();
+        List<JsonNode> refs = new ArrayList<>();
+        refs.add(stored.path("ruleSet"));
+        stored.path("alternatives").forEach(a -> refs.add(a.path("ruleSet")));
+        for (JsonNode ref : refs) {
+            String ruleSetId = ref.path("id").asText();
+            String hash = ref.path("contentHash").asText();
+            if (ruleSetId.isEmpty() || hash.isEmpty()) {
+                continue;
+            }
+            var current = snapshot.ruleSets().get(ruleSetId);
+            boolean held = current != null && current.versions().stream().anyMatch(v -> hash.equals(v.contentHash()));
+            if (!held) {
+                var superseded = sync.superseded(ruleSetId, hash);
+                if (superseded.isPresent()) {
+                    snapshot = snapshot.with(superseded.get());
+                }
+            }
+        }
+        return snapshot;
+    }
+
     private Evaluated evaluate(JsonNode request, Instant knownAt) {
+        return evaluate(request, knownAt, null);
+    }
+
+    /**
+     * Evaluates a request with what was known at {@code knownAt}: the server's now for submissions, patches and
+     * re-evaluations, a snapshot's own for a replay (with the rule sets as decided). The request's own
+     * {@code knownAt} never decides.
+     */
+    private Evaluated evaluate(JsonNode request, Instant knownAt, com.tracklane.track.RuleSetCatalog.Snapshot ruleSets) {
         ObjectNode copy = request.deepCopy();
         copy.put("knownAt", knownAt.toString());
         try {
             EligibilityRequest parsed = eligibility.parse(copy);
-            Decision decision = eligibility.check(parsed, "en");
+            Decision decision = ruleSets == null ? eligibility.check(parsed, "en") : eligibility.check(parsed, "en", ruleSets);
             return new Evaluated(decision, decision.knownAt());
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.getMessage(), e.errors().stream()

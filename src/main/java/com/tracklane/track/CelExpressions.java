@@ -33,7 +33,8 @@ import java.util.Optional;
  * ({@code params.<name>}) is declared with its type, so an unknown name or a type error is found at load time.
  *
  * <p>Functions added to standard CEL: {@code addDays(date, int)} → date, {@code minusHours(dateTime, int)} →
- * dateTime (same offset), {@code hm(double hours)} → "72 h 1 min", {@code join(list, separator)} → string.
+ * dateTime (same offset), {@code hm(double hours)} → "72 h 1 min", {@code join(list, separator)} → string,
+ * {@code intersect(list, list)} → the first list's items that are in the second, {@code usd(amount)} → "USD 50,000" (whole dollars with thousands separators; cents only when there are any).
  */
 public final class CelExpressions {
 
@@ -89,6 +90,10 @@ public final class CelExpressions {
                     CelFunctionBinding.from("minusHours_string_int", String.class, Long.class,
                             (at, hours) -> OffsetDateTime.parse(at).minusHours(hours).toString()),
                     CelFunctionBinding.from("hm_double", Double.class, CelExpressions::hoursAndMinutes),
+                    CelFunctionBinding.from("intersect_list_list", List.class, List.class,
+                            (a, b) -> ((List<?>) a).stream().filter(((List<?>) b)::contains).map(String::valueOf).toList()),
+                    CelFunctionBinding.from("usd_double", Double.class, CelExpressions::usd),
+                    CelFunctionBinding.from("usd_int", Long.class, amount -> usd(amount.doubleValue())),
                     CelFunctionBinding.from("join_list_string", List.class, String.class, CelExpressions::join))
             .build();
 
@@ -145,6 +150,12 @@ public final class CelExpressions {
                     CelOverloadDecl.newGlobalOverload("minusHours_string_int", SimpleType.STRING, SimpleType.STRING, SimpleType.INT)),
             CelFunctionDecl.newFunctionDeclaration("hm",
                     CelOverloadDecl.newGlobalOverload("hm_double", SimpleType.STRING, SimpleType.DOUBLE)),
+            CelFunctionDecl.newFunctionDeclaration("intersect",
+                    CelOverloadDecl.newGlobalOverload("intersect_list_list", ListType.create(SimpleType.STRING),
+                            ListType.create(SimpleType.STRING), ListType.create(SimpleType.STRING))),
+            CelFunctionDecl.newFunctionDeclaration("usd",
+                    CelOverloadDecl.newGlobalOverload("usd_double", SimpleType.STRING, SimpleType.DOUBLE),
+                    CelOverloadDecl.newGlobalOverload("usd_int", SimpleType.STRING, SimpleType.INT)),
             CelFunctionDecl.newFunctionDeclaration("join",
                     CelOverloadDecl.newGlobalOverload("join_list_string", SimpleType.STRING,
                             ListType.create(SimpleType.STRING), SimpleType.STRING)));
@@ -341,6 +352,13 @@ public final class CelExpressions {
                 throw new OverBudget();
             }
         }
+    }
+
+    static String usd(Double amount) {
+        java.math.BigDecimal value = java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_UP);
+        return "USD " + (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0
+                ? String.format(java.util.Locale.ROOT, "%,d", value.longValue())
+                : String.format(java.util.Locale.ROOT, "%,.2f", value));
     }
 
     static String hoursAndMinutes(Double hours) {

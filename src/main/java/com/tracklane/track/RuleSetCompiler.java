@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.tracklane.common.JsonSchemaCheck;
 import com.tracklane.eligibility.engine.Citation;
+import com.tracklane.eligibility.engine.Evaluator;
 import com.tracklane.eligibility.engine.Expression;
 import com.tracklane.eligibility.engine.FactType;
 import com.tracklane.eligibility.engine.Localized;
@@ -105,7 +106,8 @@ public final class RuleSetCompiler {
             throw new RuleSetLoadException(problems);
         }
         RuleSetDocument doc = CANONICAL.convertValue(node, RuleSetDocument.class);
-        Context ctx = new Context(file, doc.id(), problems, limits, checkFrom);
+        int edition = doc.edition() == null ? 1 : doc.edition();
+        Context ctx = new Context(file, doc.id(), edition, problems, limits, checkFrom);
         List<VersionSpec> versions = new ArrayList<>();
         Resolved previous = null;
         for (int i = 0; i < doc.versions().size(); i++) {
@@ -120,10 +122,10 @@ public final class RuleSetCompiler {
             throw new RuleSetLoadException(problems);
         }
         return new RuleSetSpec(doc.id(), Track.valueOf(doc.track()), doc.origin(), doc.destination(),
-                new Localized<>(doc.title()), versions);
+                new Localized<>(doc.title()), versions, edition);
     }
 
-    private record Context(String file, String ruleSetId, List<RuleSetProblem> problems, CelExpressions.Limits limits,
+    private record Context(String file, String ruleSetId, int edition, List<RuleSetProblem> problems, CelExpressions.Limits limits,
                            int checkFrom) {
         void problem(String path, String ruleId, String message) {
             problems.add(new RuleSetProblem(file, path, ruleId, 0, 0, message));
@@ -213,6 +215,7 @@ public final class RuleSetCompiler {
                 cost(ctx, obligationsPath + "[" + i + "].detail", null, o.detail(), parameterValues);
             }
         }
+        VersionSpec.TrackOpenGrace grace = grace(ctx, path + ".trackOpenGrace", cel, doc.trackOpenGrace());
         if (ctx.problems().size() > problemsBefore) {
             return null;
         }
@@ -226,9 +229,16 @@ public final class RuleSetCompiler {
         canonical.put("parameters", parameters);
         canonical.put("rules", ruleDocs);
         canonical.put("obligations", obligationDocs);
+        // Edition 1 hashes stay as they were (stored decisions name them); later editions render differently.
+        if (ctx.edition() > 1) {
+            canonical.put("edition", ctx.edition());
+        }
+        if (doc.trackOpenGrace() != null) {
+            canonical.put("trackOpenGrace", doc.trackOpenGrace());
+        }
         VersionSpec spec = new VersionSpec(number, effectiveFrom, publishedAt.toInstant(), VersionStatus.valueOf(doc.status()),
                 doc.note() == null ? null : new Localized<>(doc.note()), citation(doc.citation()), Map.copyOf(values),
-                VersionSpec.valuesOf(values), rules, obligations, sha256(canonical));
+                VersionSpec.valuesOf(values), rules, obligations, sha256(canonical), grace);
         return new Resolved(spec, parameters, ruleDocs, rules, obligationDocs, obligations);
     }
 
@@ -330,6 +340,24 @@ public final class RuleSetCompiler {
                     applicable, pending, condition, Map.copyOf(messages), citation(r.citation())));
         }
         return List.copyOf(rules);
+    }
+
+    private VersionSpec.TrackOpenGrace grace(Context ctx, String path, CelExpressions cel, RuleSetDocument.GraceDocument g) {
+        if (g == null) {
+            return null;
+        }
+        OffsetDateTime until = instant(ctx, path + ".until", g.until());
+        Expression pending = optionalCondition(ctx, path + ".pendingWhen", Evaluator.TRACK_OPEN, cel, g.pendingWhen());
+        Expression condition = optionalCondition(ctx, path + ".condition", Evaluator.TRACK_OPEN, cel, g.condition());
+        Map<RuleOutcome, Localized<Template>> messages = new EnumMap<>(RuleOutcome.class);
+        messages.put(RuleOutcome.PASS, template(ctx, path + ".messages.pass", Evaluator.TRACK_OPEN, cel, g.messages().pass()));
+        messages.put(RuleOutcome.FAIL, template(ctx, path + ".messages.fail", Evaluator.TRACK_OPEN, cel, g.messages().fail()));
+        if (g.pendingWhen() != null) {
+            messages.put(RuleOutcome.PENDING, required(ctx, path + ".messages.pending", Evaluator.TRACK_OPEN, cel,
+                    g.messages().pending(), "pendingWhen"));
+        }
+        messages.values().removeIf(java.util.Objects::isNull);
+        return new VersionSpec.TrackOpenGrace(until, pending, condition, Map.copyOf(messages), citation(g.citation()));
     }
 
     private List<ObligationSpec> obligations(Context ctx, String path, CelExpressions cel, List<ObligationDocument> docs) {

@@ -16,6 +16,7 @@ public record RuleSetDocument(
         String origin,
         String destination,
         Map<String, String> title,
+        Integer edition,
         List<VersionDocument> versions) {
 
     /**
@@ -32,7 +33,13 @@ public record RuleSetDocument(
             CitationDocument citation,
             LinkedHashMap<String, ParameterDocument> parameters,
             List<RuleDocument> rules,
-            List<ObligationDocument> obligations) {
+            List<ObligationDocument> obligations,
+            GraceDocument trackOpenGrace) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GraceDocument(String until, String pendingWhen, String condition, MessagesDocument messages,
+                                CitationDocument citation) {
     }
 
     public record ParameterDocument(String type, Object value) {

@@ -12,6 +12,7 @@ import com.tracklane.track.RuleSetCatalog.Snapshot;
 import com.tracklane.track.store.RuleSetEvent;
 import com.tracklane.track.store.RuleSetRecord;
 import com.tracklane.track.store.RuleVersionRecord;
+import com.tracklane.track.store.SupersededVersionRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -103,6 +104,11 @@ public class RuleSetSync {
         }
     }
 
+    /** Imports the given shipped files as the start-up does (absent rule sets, and later editions of unchanged ones). */
+    void importShipped(Map<String, ShippedRuleSets.Source> files) {
+        refresh(files);
+    }
+
     /** Loads what was published since the last load, now; called by the poll and right after a publication. */
     public void refresh() {
         refresh(null);
@@ -145,7 +151,7 @@ public class RuleSetSync {
         long revision = lockRevision(em);
         // Taken while holding the lock: every publication stamped at or before this instant has committed.
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (shipped != null && importAbsent(shipped, asOf)) {
+        if (shipped != null && importAbsent(shipped, asOf, revision)) {
             revision = bumpRevision(em, revision);
         }
         if (before.synced() && revision == before.revision()) {
@@ -163,15 +169,23 @@ public class RuleSetSync {
         return new Read(revision, asOf, changed, revisions);
     }
 
-    /** Imports the shipped rule sets the database does not hold; tells whether it imported any. */
-    private boolean importAbsent(Map<String, ShippedRuleSets.Source> shipped, Instant now) {
+    /**
+     * Imports the shipped rule sets the database does not hold, and the new edition of those it holds unchanged since
+     * their import; tells whether it imported any.
+     */
+    private boolean importAbsent(Map<String, ShippedRuleSets.Source> shipped, Instant now, long revision) {
         List<ShippedRuleSets.Source> absent = new java.util.ArrayList<>();
+        boolean superseded = false;
         for (ShippedRuleSets.Source source : shipped.values()) {
             RuleSetRecord existing = RuleSetRecord.findById(source.id());
             if (existing == null) {
                 absent.add(source);
             } else if (!document(existing, RuleVersionRecord.publishedOf(existing.id), null).equals(source.document())) {
-                LOG.infof("Rule set %s in the database differs from %s: the database is the source of truth", source.id(), source.file());
+                if (supersede(existing, source, now, revision + 1)) {
+                    superseded = true;
+                } else {
+                    LOG.infof("Rule set %s in the database differs from %s: the database is the source of truth", source.id(), source.file());
+                }
             }
         }
         // Compiling is CPU-bound and the files are independent: compile them in parallel (the load reuses the result).
@@ -191,25 +205,100 @@ public class RuleSetSync {
             set.persist();
             Iterator<JsonNode> docs = versions.elements();
             for (VersionSpec v : spec.versions()) {
-                RuleVersionRecord r = new RuleVersionRecord();
-                r.key = new RuleVersionRecord.Key(spec.id(), v.number());
-                r.state = RuleVersionRecord.State.PUBLISHED;
-                r.status = v.status().name();
-                r.effectiveFrom = v.effectiveFrom().toInstant();
-                r.document = write(docs.next());
-                r.etag = 1;
-                r.contentHash = v.contentHash();
-                r.publishedAt = v.publishedAt();
-                r.publishedBy = "shipped:" + source.file();
-                r.createdAt = now;
-                r.createdBy = "system";
-                r.persist();
+                persistShipped(spec.id(), v, docs.next(), source.file(), now);
             }
             RuleSetEvent.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
                     spec.versions().get(spec.versions().size() - 1).contentHash(),
                     "Imported versions 1–" + spec.versions().size() + " from " + source.file());
         }
-        return !absent.isEmpty();
+        return !absent.isEmpty() || superseded;
+    }
+
+    private static int edition(JsonNode document) {
+        return document.path("edition").asInt(1);
+    }
+
+    /**
+     * Replaces a rule set imported from a shipped file, and never changed since, by the file's later edition. The
+     * replaced versions move, unchanged, to {@link SupersededVersionRecord} so that stored decisions still replay
+     * against exactly what decided them. A rule set an administrator has drafted in or published to is left alone:
+     * its owner publishes the corrections.
+     */
+    private boolean supersede(RuleSetRecord set, ShippedRuleSets.Source source, Instant now, long newRevision) {
+        JsonNode header = read(set.headerJson);
+        if (edition(source.document()) <= edition(header)) {
+            return false;
+        }
+        List<RuleVersionRecord> rows = RuleVersionRecord.ofRuleSet(set.id);
+        if (rows.stream().anyMatch(r -> r.state != RuleVersionRecord.State.PUBLISHED || r.publishedBy == null
+                || !r.publishedBy.startsWith("shipped:"))) {
+            LOG.warnf("Rule set %s has versions made by an administrator: edition %d of %s is not imported; publish its"
+                    + " corrections as new versions", set.id, edition(source.document()), source.file());
+            return false;
+        }
+        RuleSetSpec spec = compile(source.file(), source.document());
+        for (RuleVersionRecord r : rows) {
+            SupersededVersionRecord old = new SupersededVersionRecord();
+            old.key = new SupersededVersionRecord.Key(set.id, now, r.number());
+            old.contentHash = r.contentHash;
+            old.headerJson = set.headerJson;
+            old.document = r.document;
+            old.status = r.status;
+            old.effectiveFrom = r.effectiveFrom;
+            old.publishedAt = r.publishedAt;
+            old.publishedBy = r.publishedBy;
+            old.persist();
+            r.delete();
+        }
+        em.flush();
+        ObjectNode newHeader = source.document().deepCopy();
+        ArrayNode versions = (ArrayNode) newHeader.remove("versions");
+        set.headerJson = write(newHeader);
+        set.revision = newRevision;
+        Iterator<JsonNode> docs = versions.elements();
+        for (VersionSpec v : spec.versions()) {
+            persistShipped(spec.id(), v, docs.next(), source.file(), now);
+        }
+        RuleSetEvent.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
+                spec.versions().get(spec.versions().size() - 1).contentHash(),
+                "Imported edition " + edition(source.document()) + " (versions 1–" + spec.versions().size() + ") from "
+                        + source.file() + "; the " + rows.size() + " versions of edition " + edition(header)
+                        + " are kept as superseded, for replay");
+        LOG.infof("Rule set %s: edition %d imported from %s; %d earlier versions kept as superseded", set.id,
+                edition(source.document()), source.file(), rows.size());
+        return true;
+    }
+
+    private static void persistShipped(String ruleSetId, VersionSpec v, JsonNode document, String file, Instant now) {
+        RuleVersionRecord r = new RuleVersionRecord();
+        r.key = new RuleVersionRecord.Key(ruleSetId, v.number());
+        r.state = RuleVersionRecord.State.PUBLISHED;
+        r.status = v.status().name();
+        r.effectiveFrom = v.effectiveFrom().toInstant();
+        r.document = write(document);
+        r.etag = 1;
+        r.contentHash = v.contentHash();
+        r.publishedAt = v.publishedAt();
+        r.publishedBy = "shipped:" + file;
+        r.createdAt = now;
+        r.createdBy = "system";
+        r.persist();
+    }
+
+    /**
+     * The rule set, as it was, whose version with this content hash was superseded by a later edition; empty when no
+     * superseded version has it. Stored decisions replay against it.
+     */
+    public java.util.Optional<RuleSetSpec> superseded(String ruleSetId, String contentHash) {
+        List<SupersededVersionRecord> edition = QuarkusTransaction.requiringNew()
+                .call(() -> SupersededVersionRecord.editionHolding(ruleSetId, contentHash));
+        if (edition.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode doc = (ObjectNode) read(edition.get(0).headerJson);
+        ArrayNode versions = doc.putArray("versions");
+        edition.forEach(v -> versions.add(read(v.document)));
+        return java.util.Optional.of(compile("superseded:" + ruleSetId, doc));
     }
 
     /** The rule-set file the stored rows make: header, published versions, and an optional extra (draft) version. */

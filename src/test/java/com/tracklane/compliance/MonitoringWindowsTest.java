@@ -54,13 +54,13 @@ class MonitoringWindowsTest {
 
     @Test
     void shouldTakeTheVersionInForceAtTheActualArrivalNotTheScheduledOne() throws Exception {
-        // scheduled for 2021-01-12 (version 2); delayed a day, it actually arrived under the pre-departure test
-        // version (3, from 2021-01-13)
+        // scheduled for 2021-01-12 (version 3, the airport test); delayed a day, it actually arrived under the
+        // pre-departure test version (4, from 2021-01-13)
         String id = Travellers.approved(Files.readString(Path.of("examples/eligibility-resident.json"))
                 .replace("2020-09-14T23:50", "2021-01-11T23:50").replace("2020-09-15T07:30", "2021-01-12T07:30")
                 .replace("2020-10-20T10:30", "2021-02-20T10:30").replace("2020-10-20T15:00", "2021-02-20T15:00"));
         arrive(id, arrival("2021-01-13T08:00:00+09:00", "HND", TOKYO_LAT, TOKYO_LON)).then().statusCode(201)
-                .body("ruleSet.version", equalTo(3))
+                .body("ruleSet.version", equalTo(4))
                 .body("arrival.localDate", equalTo("2021-01-13"))
                 .body("windows.find { it.code == 'QUARANTINE' }.until", equalTo("2021-01-27"));
     }

@@ -53,9 +53,13 @@ public final class ShippedRuleSets {
 
     public static Evaluation evaluate(String id, Trips trips, Instant knownAt, String language) {
         Trip trip = trips.build();
-        Journey journey = JourneyAnalyzer.analyze(trip.legs(), trip.leavesAirportAt());
-        Facts facts = FactsCalculator.compute(trip, journey);
-        return Evaluator.evaluate(get(id), facts, knownAt, language).orElseThrow();
+        Journey journey = JourneyAnalyzer.analyze(trip);
+        RuleSetSpec ruleSet = get(id);
+        // As the service does: the tracks of the route open at the entry (messages suggest only those).
+        List<RuleSetSpec> route = RULE_SETS.values().stream()
+                .filter(r -> r.origin().equals(ruleSet.origin()) && r.destination().equals(ruleSet.destination())).toList();
+        Facts facts = FactsCalculator.withOpenTracks(FactsCalculator.compute(trip, journey), route, knownAt);
+        return Evaluator.evaluate(ruleSet, facts, knownAt, language).orElseThrow();
     }
 
     public static Evaluation.RuleResult result(Evaluation evaluation, String ruleId) {

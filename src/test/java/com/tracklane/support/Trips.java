@@ -18,6 +18,7 @@ public final class Trips {
 
     private final List<Leg> legs = new ArrayList<>();
     private final Map<String, Boolean> leavesAirportAt = new HashMap<>();
+    private final Map<Integer, Boolean> leavesAirportAfterLeg = new HashMap<>();
     private Trip.Traveller traveller;
     private Trip.PreDepartureTest test;
     private Trip.HealthLog health;
@@ -50,8 +51,28 @@ public final class Trips {
         return this;
     }
 
+    /** The traveller leaves the airport at the connection after leg {@code afterLeg} (0-based). */
+    public Trips leavesAirportAfterLeg(int afterLeg, boolean leaves) {
+        leavesAirportAfterLeg.put(afterLeg, leaves);
+        return this;
+    }
+
     public Trips traveller(String nationality, String residence, String status, Boolean coe) {
-        traveller = new Trip.Traveller(nationality, residence, status, coe);
+        traveller = new Trip.Traveller(nationality, residence, status, coe,
+                traveller == null ? null : traveller.recentCountries());
+        return this;
+    }
+
+    /** Countries stayed in during the 14 days before entry (null: not declared). */
+    public Trips recentCountries(List<String> countries) {
+        Trip.Traveller t = traveller == null ? new Trip.Traveller(null, null, null, null) : traveller;
+        traveller = new Trip.Traveller(t.nationality(), t.residenceCountry(), t.statusOfResidence(), t.certificateOfEligibility(),
+                countries);
+        return this;
+    }
+
+    public Trips visa(Trip.VisaKind kind, String issuedOn) {
+        visa = new Trip.Visa(kind, issuedOn == null ? null : LocalDate.parse(issuedOn));
         return this;
     }
 
@@ -113,7 +134,8 @@ public final class Trips {
     }
 
     public Trip build() {
-        return new Trip(null, traveller, List.copyOf(legs), Map.copyOf(leavesAirportAt), test, health, sponsor, insurance,
+        return new Trip(null, traveller, List.copyOf(legs), Map.copyOf(leavesAirportAt), Map.copyOf(leavesAirportAfterLeg), test,
+                health, sponsor, insurance,
                 visa, guarantee, schedule);
     }
 

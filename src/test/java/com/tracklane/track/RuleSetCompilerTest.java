@@ -149,12 +149,16 @@ class RuleSetCompilerTest {
     @Test
     void shouldInheritRulesAndObligationsAndMergeParameters() {
         RuleSetSpec spec = ShippedRuleSets.get("resident-kh-jp");
-        assertThat(spec.versions()).hasSize(4);
+        assertThat(spec.versions()).hasSize(5);
         assertThat(spec.versions().get(2).rules()).isSameAs(spec.versions().get(2).rules());
         assertThat(spec.versions().get(1).values().get("preDepartureTestRequired")).isEqualTo(false);
-        assertThat(spec.versions().get(2).values().get("preDepartureTestRequired")).isEqualTo(true);
+        assertThat(spec.versions().get(2).values().get("preDepartureTestRequired")).isEqualTo(false);
+        assertThat(spec.versions().get(2).obligations()).extracting(o -> o.code()).contains("ARRIVAL_TEST");
+        assertThat(spec.versions().get(1).obligations()).extracting(o -> o.code()).doesNotContain("ARRIVAL_TEST");
         assertThat(spec.versions().get(3).values().get("preDepartureTestRequired")).isEqualTo(true);
-        assertThat(spec.versions().get(3).rules()).extracting(r -> r.id()).contains("PRE_DEPARTURE_TEST");
+        assertThat(spec.versions().get(4).values().get("preDepartureTestRequired")).isEqualTo(true);
+        assertThat(spec.versions().get(4).rules()).extracting(r -> r.id()).contains("PRE_DEPARTURE_TEST");
+        assertThat(spec.versions().get(4).obligations()).extracting(o -> o.code()).contains("ARRIVAL_TEST");
         assertThat(spec.versions()).extracting(v -> v.contentHash()).doesNotHaveDuplicates();
     }
 }

@@ -45,6 +45,12 @@ final class BuiltInTexts {
             "ja", (s, d, n, f) -> d + " の入国時点でトラックは " + s + " であり、運用中（OPEN）ではありません（バージョン " + n + "、" + f + " から適用）。",
             "km", (s, d, n, f) -> "ផ្លូវធ្វើដំណើរមានស្ថានភាព " + s + " មិនមែន OPEN ទេ សម្រាប់ការចូលនៅថ្ងៃ " + d + " (កំណែ " + n + " អនុវត្តចាប់ពី " + f + ")។"));
 
+    /** Edition 2: the status in words, without the code OPEN. */
+    static final Localized<TrackText> TRACK_NOT_OPEN = new Localized<>(Map.<String, TrackText>of(
+            "en", (s, d, n, f) -> "The track is " + s + " for an entry on " + d + " (version " + n + ", in force from " + f + ").",
+            "ja", (s, d, n, f) -> d + " の入国時点でトラックは" + s + "であり、運用されていません（バージョン " + n + "、" + f + " から適用）。",
+            "km", (s, d, n, f) -> "ផ្លូវធ្វើដំណើរមានស្ថានភាព " + s + " មិនបើកទេ សម្រាប់ការចូលនៅថ្ងៃ " + d + " (កំណែ " + n + " អនុវត្តចាប់ពី " + f + ")។"));
+
     static final Localized<NextChangeText> NEXT_CHANGE = new Localized<>(Map.<String, NextChangeText>of(
             "en", (s, f) -> " Next known change: " + s + " from " + f + ".",
             "ja", (s, f) -> " 次の既知の変更：" + f + " から " + s + "。",

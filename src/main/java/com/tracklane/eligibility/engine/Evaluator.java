@@ -41,13 +41,14 @@ public final class Evaluator {
         OffsetDateTime deadline = journey.firstDeparture().atZone(journey.firstLeg().from().zone()).toOffsetDateTime();
 
         List<Evaluation.RuleResult> results = new ArrayList<>(version.rules().size() + 1);
-        results.add(trackOpen(ruleSet, version, journey, knownAt, language));
+        boolean forPeople = ruleSet.forPeople();
+        results.add(trackOpen(ruleSet, version, journey, knownAt, language, bindings, deadline));
         for (RuleSpec rule : version.rules()) {
             try {
                 RuleOutcome outcome = outcomeOf(rule, bindings);
                 Localized<Template> message = rule.messages().get(outcome);
                 results.add(new Evaluation.RuleResult(rule.id(), outcome, rule.severity(), rule.title().in(language),
-                        message.in(language).render(bindings), rule.citation(),
+                        message.in(language).render(bindings, language, forPeople), rule.citation(),
                         outcome == RuleOutcome.PENDING ? deadline : null));
             } catch (EvaluationException e) {
                 throw e.in("rule " + rule.id() + " of " + ruleSet.id() + " version " + version.number());
@@ -64,7 +65,7 @@ public final class Evaluator {
                 if (obligation.when() != null && !obligation.when().test(bindings)) {
                     continue;
                 }
-                detail = obligation.detail().in(language).render(bindings);
+                detail = obligation.detail().in(language).render(bindings, language, forPeople);
             } catch (EvaluationException e) {
                 throw e.in("obligation " + obligation.code() + " of " + ruleSet.id() + " version " + version.number());
             }
@@ -73,7 +74,8 @@ public final class Evaluator {
             obligations.add(new Evaluation.ObligationResult(obligation.code(), from, until, detail, obligation.citation()));
             if (obligation.warnWhenCutShort() && exitDate != null && until != null && !exitDate.isAfter(until)) {
                 warnings.add(new Evaluation.Warning("DEPARTS_BEFORE_" + obligation.code() + "_ENDS",
-                        BuiltInTexts.CUT_SHORT.in(language).of(exitDate, obligation.code(), until)));
+                        BuiltInTexts.CUT_SHORT.in(language).of(exitDate,
+                                forPeople ? Wording.code(obligation.code(), language) : obligation.code(), until)));
             }
         }
         boolean failed = false;
@@ -98,13 +100,31 @@ public final class Evaluator {
     }
 
     private static Evaluation.RuleResult trackOpen(RuleSetSpec ruleSet, VersionSpec version, Journey journey,
-                                                   Instant knownAt, String language) {
+                                                   Instant knownAt, String language, RuleBindings bindings,
+                                                   OffsetDateTime deadline) {
+        boolean forPeople = ruleSet.forPeople();
+        VersionSpec.TrackOpenGrace grace = version.trackOpenGrace();
+        if (grace != null && version.status() != VersionStatus.OPEN && journey.entryInstant().isBefore(grace.until().toInstant())) {
+            try {
+                RuleOutcome outcome = grace.pendingWhen() != null && grace.pendingWhen().test(bindings) ? RuleOutcome.PENDING
+                        : grace.condition().test(bindings) ? RuleOutcome.PASS : RuleOutcome.FAIL;
+                return new Evaluation.RuleResult(TRACK_OPEN, outcome, Severity.BLOCKING, BuiltInTexts.TRACK_OPEN_TITLE.in(language),
+                        grace.messages().get(outcome).in(language).render(bindings, language, forPeople), grace.citation(),
+                        outcome == RuleOutcome.PENDING ? deadline : null);
+            } catch (EvaluationException e) {
+                throw e.in("the TRACK_OPEN grace of " + ruleSet.id() + " version " + version.number());
+            }
+        }
         boolean open = version.status() == VersionStatus.OPEN;
-        String message = (open ? BuiltInTexts.TRACK_OPEN_PASS : BuiltInTexts.TRACK_OPEN_FAIL).in(language)
-                .of(version.status(), journey.entryDate(), version.number(), version.effectiveFrom());
+        Object status = forPeople ? Wording.code(version.status().name(), language) : version.status();
+        Object from = forPeople ? Wording.instant(version.effectiveFrom()) : version.effectiveFrom();
+        String message = (open ? BuiltInTexts.TRACK_OPEN_PASS : forPeople ? BuiltInTexts.TRACK_NOT_OPEN : BuiltInTexts.TRACK_OPEN_FAIL)
+                .in(language).of(status, journey.entryDate(), version.number(), from);
         Optional<VersionSpec> next = ruleSet.nextAfter(version, knownAt);
         if (next.isPresent() && next.get().status() != version.status()) {
-            message += BuiltInTexts.NEXT_CHANGE.in(language).of(next.get().status(), next.get().effectiveFrom());
+            message += BuiltInTexts.NEXT_CHANGE.in(language).of(
+                    forPeople ? Wording.code(next.get().status().name(), language) : next.get().status(),
+                    forPeople ? Wording.instant(next.get().effectiveFrom()) : next.get().effectiveFrom());
         }
         return new Evaluation.RuleResult(TRACK_OPEN, open ? RuleOutcome.PASS : RuleOutcome.FAIL, Severity.BLOCKING,
                 BuiltInTexts.TRACK_OPEN_TITLE.in(language), message, version.citation(), null);

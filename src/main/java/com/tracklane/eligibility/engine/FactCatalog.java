@@ -33,6 +33,7 @@ public final class FactCatalog {
         fact("stayDays", FactType.INT, "destination-local departure date minus entry date (0 when open-ended)");
         fact("exitDate", FactType.DATE, "destination-local date of the departure from the destination (\"\" when open-ended)");
         fact("outboundConnections", FactType.STRING_LIST, "third-country connection airports before the entry");
+        fact("openTracks", FactType.STRING_LIST, "tracks of the route (RESIDENT, BUSINESS) whose version in force at the entry is OPEN, among those known");
         fact("outboundStays", FactType.STRING_LIST, "outbound connections that count as a stay (airport left, or longer than 24 h)");
 
         fact("hasNationality", FactType.BOOL, "traveller.nationality was supplied");
@@ -42,6 +43,8 @@ public final class FactCatalog {
         fact("hasStatusOfResidence", FactType.BOOL, "traveller.statusOfResidence was supplied");
         fact("statusOfResidence", FactType.STRING, "traveller.statusOfResidence");
         fact("certificateOfEligibility", FactType.BOOL, "traveller.certificateOfEligibility is true");
+        fact("hasRecentCountries", FactType.BOOL, "traveller.recentCountries was supplied (an empty list declares no stay abroad)");
+        fact("recentCountries", FactType.STRING_LIST, "traveller.recentCountries: countries stayed in during the 14 days before entry");
 
         fact("hasTest", FactType.BOOL, "a pre-departure test was supplied");
         fact("testMethod", FactType.STRING, "preDepartureTest.method");
@@ -68,6 +71,8 @@ public final class FactCatalog {
 
         fact("hasVisa", FactType.BOOL, "a visa was supplied");
         fact("visaKind", FactType.STRING, "visa.kind");
+        fact("hasVisaIssuedOn", FactType.BOOL, "visa.issuedOn was supplied");
+        fact("visaIssuedOn", FactType.DATE, "visa.issuedOn (a date, compared with the destination's dates)");
 
         fact("hasGuarantee", FactType.BOOL, "a sponsor's payment guarantee was supplied");
         fact("guaranteeIssuedOn", FactType.DATE, "guarantee.issuedOn");

@@ -30,6 +30,7 @@ public final class FactsCalculator {
         f.put("exitDate", journey.openEnded() ? "" : journey.exitDate().toString());
         f.put("outboundConnections", journey.connections().stream().filter(Journey.Connection::outbound)
                 .map(Journey.Connection::airport).toList());
+        f.put("openTracks", List.of());
         f.put("outboundStays", journey.connections().stream().filter(c -> c.outbound() && c.isStay())
                 .map(Journey.Connection::airport).toList());
 
@@ -38,6 +39,8 @@ public final class FactsCalculator {
         putText(f, "ResidenceCountry", "residenceCountry", t == null ? null : t.residenceCountry());
         putText(f, "StatusOfResidence", "statusOfResidence", t == null ? null : t.statusOfResidence());
         f.put("certificateOfEligibility", t != null && Boolean.TRUE.equals(t.certificateOfEligibility()));
+        f.put("hasRecentCountries", t != null && t.recentCountries() != null);
+        f.put("recentCountries", t == null || t.recentCountries() == null ? List.of() : List.copyOf(t.recentCountries()));
 
         Trip.PreDepartureTest test = trip.preDepartureTest();
         f.put("hasTest", test != null);
@@ -67,6 +70,8 @@ public final class FactsCalculator {
 
         f.put("hasVisa", trip.visa() != null);
         f.put("visaKind", trip.visa() == null ? "" : trip.visa().kind().name());
+        f.put("hasVisaIssuedOn", trip.visa() != null && trip.visa().issuedOn() != null);
+        f.put("visaIssuedOn", trip.visa() == null || trip.visa().issuedOn() == null ? "" : trip.visa().issuedOn().toString());
 
         Trip.Guarantee guarantee = trip.guarantee();
         f.put("hasGuarantee", guarantee != null);
@@ -81,6 +86,16 @@ public final class FactsCalculator {
         f.put("placesComplete", complete);
         f.put("placesIncomplete", places.size() - complete);
         return new Facts(journey, Map.copyOf(f));
+    }
+
+    /** The same facts with {@code openTracks}: the tracks of the route open at the entry, as known at {@code knownAt}. */
+    public static Facts withOpenTracks(Facts facts, List<RuleSetSpec> ruleSetsOfRoute, java.time.Instant knownAt) {
+        List<String> open = ruleSetsOfRoute.stream()
+                .filter(r -> r.versionAt(facts.journey().entryInstant(), knownAt).map(v -> v.status() == VersionStatus.OPEN).orElse(false))
+                .map(r -> r.track().name()).distinct().sorted().toList();
+        Map<String, Object> values = new HashMap<>(facts.values());
+        values.put("openTracks", open);
+        return new Facts(facts.journey(), Map.copyOf(values));
     }
 
     private static void putText(Map<String, Object> f, String flag, String name, String value) {

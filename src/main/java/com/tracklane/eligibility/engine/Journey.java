@@ -25,9 +25,13 @@ public record Journey(
         Integer stayDays,
         List<Connection> connections) {
 
-    /** A stop between two legs in a country that is neither the origin nor the destination. */
+    /**
+     * A stop between two legs in a country that is neither the origin nor the destination.
+     *
+     * @param afterLeg index of the leg that arrives at the connection
+     */
     public record Connection(String airport, String country, Instant arrival, Instant departure,
-                             boolean leavesAirport, boolean outbound) {
+                             boolean leavesAirport, boolean outbound, int afterLeg) {
 
         /** Leaving the airport, or a connection longer than 24 hours, counts as a stay in the country. */
         public boolean isStay() {

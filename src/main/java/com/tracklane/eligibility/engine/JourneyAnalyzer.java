@@ -30,6 +30,20 @@ public final class JourneyAnalyzer {
     }
 
     public static Journey analyze(List<Leg> legs, Map<String, Boolean> leavesAirportAt) {
+        return analyze(legs, leavesAirportAt, Map.of());
+    }
+
+    /** The journey of a trip, with what it declares per airport and per connection. */
+    public static Journey analyze(Trip trip) {
+        return analyze(trip.legs(), trip.leavesAirportAt(), trip.leavesAirportAfterLeg());
+    }
+
+    /**
+     * @param leavesAirportAt       per airport: applies to every connection there
+     * @param leavesAirportAfterLeg per connection, by the index of the leg that arrives at it: applies to that
+     *                              connection only, and wins over the airport's declaration
+     */
+    public static Journey analyze(List<Leg> legs, Map<String, Boolean> leavesAirportAt, Map<Integer, Boolean> leavesAirportAfterLeg) {
         checkLegs(legs);
         String origin = legs.get(0).from().country();
         List<Visit> visits = visits(legs);
@@ -57,7 +71,7 @@ public final class JourneyAnalyzer {
             stayDays = (int) ChronoUnit.DAYS.between(entryAt.toLocalDate(), exitAt.toLocalDate());
         }
 
-        List<Journey.Connection> connections = connections(legs, origin, destination, leavesAirportAt);
+        List<Journey.Connection> connections = connections(legs, origin, destination, leavesAirportAt, leavesAirportAfterLeg);
         return new Journey(origin, destination.country(), legs.get(0), destination.entryLeg(), entryAt,
                 entryAt.toLocalDate(), destination.exitLeg(), exitAt, stayDays, connections);
     }
@@ -115,8 +129,10 @@ public final class JourneyAnalyzer {
     }
 
     private static List<Journey.Connection> connections(List<Leg> legs, String origin, Visit destination,
-                                                        Map<String, Boolean> leavesAirportAt) {
+                                                        Map<String, Boolean> leavesAirportAt,
+                                                        Map<Integer, Boolean> leavesAirportAfterLeg) {
         Map<String, Boolean> declared = leavesAirportAt == null ? Map.of() : leavesAirportAt;
+        Map<Integer, Boolean> perConnection = leavesAirportAfterLeg == null ? Map.of() : leavesAirportAfterLeg;
         List<Journey.Connection> connections = new ArrayList<>();
         for (int i = 0; i + 1 < legs.size(); i++) {
             Leg in = legs.get(i);
@@ -126,12 +142,17 @@ public final class JourneyAnalyzer {
                 continue;
             }
             // Changing airports (arrive BKK, leave DMK) means leaving the airport, whatever was declared.
-            boolean leaves = Boolean.TRUE.equals(declared.get(in.to().airport()))
-                    || !in.to().airport().equals(out.from().airport());
+            Boolean said = perConnection.containsKey(i) ? perConnection.get(i) : declared.get(in.to().airport());
+            boolean leaves = Boolean.TRUE.equals(said) || !in.to().airport().equals(out.from().airport());
             connections.add(new Journey.Connection(in.to().airport(), country, in.arrival(), out.departure(), leaves,
-                    i + 1 <= destination.entryLeg()));
+                    i + 1 <= destination.entryLeg(), i));
         }
         return connections;
+    }
+
+    /** The connection after leg {@code afterLeg}, if the itinerary connects there. */
+    public static java.util.Optional<Journey.Connection> connectionAfter(Journey journey, int afterLeg) {
+        return journey.connections().stream().filter(c -> c.afterLeg() == afterLeg).findFirst();
     }
 
     /** The airports at which the itinerary connects, in order, without repetition. */

@@ -4,14 +4,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A rule set: one track on one route, with its versions in effective order (numbered from 1). */
+/**
+ * A rule set: one track on one route, with its versions in effective order (numbered from 1).
+ *
+ * @param edition 1: texts rendered as they always were (stored decisions replay identically); 2: texts for people
+ *                (see {@link Wording})
+ */
 public record RuleSetSpec(
         String id,
         Track track,
         String origin,
         String destination,
         Localized<String> title,
-        List<VersionSpec> versions) {
+        List<VersionSpec> versions,
+        int edition) {
+
+    public RuleSetSpec(String id, Track track, String origin, String destination, Localized<String> title, List<VersionSpec> versions) {
+        this(id, track, origin, destination, title, versions, 1);
+    }
+
+    /** Texts are rendered for people (edition 2 and later). */
+    public boolean forPeople() {
+        return edition >= 2;
+    }
 
     /** The versions published by {@code knownAt} (all versions when it is null). */
     public List<VersionSpec> knownAt(Instant knownAt) {

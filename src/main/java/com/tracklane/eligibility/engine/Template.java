@@ -18,6 +18,25 @@ public record Template(List<Part> parts) {
     public record Value(String source, Expression expression) implements Part {
     }
 
+    /**
+     * Renders for people in {@code language} when {@code forPeople} (rule sets of edition 2 and later; see
+     * {@link Wording}); otherwise exactly as edition 1 did, so that stored decisions replay identically.
+     */
+    public String render(Expression.Bindings bindings, String language, boolean forPeople) {
+        if (!forPeople) {
+            return render(bindings);
+        }
+        StringBuilder out = new StringBuilder();
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                out.append(text.text());
+            } else if (part instanceof Value value) {
+                out.append(Wording.value(value.expression().evaluate(bindings), language));
+            }
+        }
+        return out.toString();
+    }
+
     public String render(Expression.Bindings bindings) {
         StringBuilder out = new StringBuilder();
         for (Part part : parts) {

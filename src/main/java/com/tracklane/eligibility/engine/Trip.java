@@ -14,6 +14,7 @@ public record Trip(
         Traveller traveller,
         List<Leg> legs,
         Map<String, Boolean> leavesAirportAt,
+        Map<Integer, Boolean> leavesAirportAfterLeg,
         PreDepartureTest preDepartureTest,
         HealthLog healthMonitoring,
         Sponsor sponsor,
@@ -22,8 +23,23 @@ public record Trip(
         Guarantee guarantee,
         ActivitySchedule activitySchedule) {
 
+    /** Without connection-specific transits ({@code afterLeg}). */
+    public Trip(Track track, Traveller traveller, List<Leg> legs, Map<String, Boolean> leavesAirportAt,
+                PreDepartureTest preDepartureTest, HealthLog healthMonitoring, Sponsor sponsor, Insurance insurance,
+                Visa visa, Guarantee guarantee, ActivitySchedule activitySchedule) {
+        this(track, traveller, legs, leavesAirportAt, Map.of(), preDepartureTest, healthMonitoring, sponsor, insurance,
+                visa, guarantee, activitySchedule);
+    }
+
+    /**
+     * @param recentCountries countries stayed in during the 14 days before entry; null: not declared, empty: none
+     */
     public record Traveller(String nationality, String residenceCountry, String statusOfResidence,
-                            Boolean certificateOfEligibility) {
+                            Boolean certificateOfEligibility, List<String> recentCountries) {
+
+        public Traveller(String nationality, String residenceCountry, String statusOfResidence, Boolean certificateOfEligibility) {
+            this(nationality, residenceCountry, statusOfResidence, certificateOfEligibility, null);
+        }
     }
 
     public enum TestMethod { PCR, LAMP, OTHER_NAAT, QUANTITATIVE_ANTIGEN, QUALITATIVE_ANTIGEN, ANTIBODY }
@@ -50,7 +66,12 @@ public record Trip(
 
     public enum VisaKind { EMBASSY, ON_ARRIVAL, E_VISA }
 
-    public record Visa(VisaKind kind) {
+    /** @param issuedOn the date of issue printed on the visa; null when not given */
+    public record Visa(VisaKind kind, LocalDate issuedOn) {
+
+        public Visa(VisaKind kind) {
+            this(kind, null);
+        }
     }
 
     public record Guarantee(LocalDate issuedOn) {

@@ -23,7 +23,23 @@ public record VersionSpec(
         Map<String, Object> values,
         List<RuleSpec> rules,
         List<ObligationSpec> obligations,
-        String contentHash) {
+        String contentHash,
+        TrackOpenGrace trackOpenGrace) {
+
+    public VersionSpec(int number, OffsetDateTime effectiveFrom, Instant publishedAt, VersionStatus status,
+                       Localized<String> note, Citation citation, Map<String, ParameterValue> parameters,
+                       Map<String, Object> values, List<RuleSpec> rules, List<ObligationSpec> obligations, String contentHash) {
+        this(number, effectiveFrom, publishedAt, status, note, citation, parameters, values, rules, obligations, contentHash, null);
+    }
+
+    /**
+     * How {@code TRACK_OPEN} is decided, instead of by the status alone, for entries before {@code until} (a grace
+     * for visas already issued when a track is suspended): PENDING when {@code pendingWhen}, else PASS when
+     * {@code condition}, else FAIL.
+     */
+    public record TrackOpenGrace(OffsetDateTime until, Expression pendingWhen, Expression condition,
+                                 Map<RuleOutcome, Localized<Template>> messages, Citation citation) {
+    }
 
     /** A parameter with its declared type and CEL value. */
     public record ParameterValue(FactType type, Object value) {

@@ -25,7 +25,8 @@ public record EligibilityRequest(
     public record LegInput(String flight, String from, String to, String departure, String arrival) {
     }
 
-    public record TransitInput(String airport, Boolean leavesAirport) {
+    /** @param afterLeg the 0-based index of the leg that arrives at the connection; null: every connection at the airport */
+    public record TransitInput(String airport, Boolean leavesAirport, Integer afterLeg) {
     }
 
     public record TestInput(Trip.TestMethod method, Trip.Specimen specimen, Trip.TestResult result, String sampledAt) {

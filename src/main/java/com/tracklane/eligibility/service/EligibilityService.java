@@ -70,11 +70,12 @@ public class EligibilityService {
         if (resolved.knownAt().isAfter(asOf)) {
             resolved = new TripResolver.Resolved(resolved.trip(), asOf);
         }
-        Journey journey = JourneyAnalyzer.analyze(resolved.trip().legs(), resolved.trip().leavesAirportAt());
+        Journey journey = JourneyAnalyzer.analyze(resolved.trip());
         checkTransits(request, journey);
-        Facts facts = FactsCalculator.compute(resolved.trip(), journey);
+        List<RuleSetSpec> route = snapshot.forRoute(journey.origin(), journey.destination());
+        Facts facts = FactsCalculator.withOpenTracks(FactsCalculator.compute(resolved.trip(), journey), route, resolved.knownAt());
 
-        List<RuleSetSpec> candidates = snapshot.forRoute(journey.origin(), journey.destination()).stream()
+        List<RuleSetSpec> candidates = route.stream()
                 .filter(r -> request.track() == null || r.track() == request.track())
                 .toList();
         if (candidates.isEmpty()) {
@@ -96,7 +97,7 @@ public class EligibilityService {
     /** The facts of a stored request (an application's), for obligations with a condition ({@code when}). */
     public Facts facts(JsonNode body) {
         TripResolver.Resolved resolved = resolver.resolve(parse(body), clock.instant());
-        Journey journey = JourneyAnalyzer.analyze(resolved.trip().legs(), resolved.trip().leavesAirportAt());
+        Journey journey = JourneyAnalyzer.analyze(resolved.trip());
         return FactsCalculator.compute(resolved.trip(), journey);
     }
 
@@ -134,7 +135,19 @@ public class EligibilityService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < request.transits().size(); i++) {
             String airport = request.transits().get(i).airport();
-            if (!connections.contains(airport)) {
+            Integer afterLeg = request.transits().get(i).afterLeg();
+            if (afterLeg != null) {
+                java.util.Optional<com.tracklane.eligibility.engine.Journey.Connection> at = JourneyAnalyzer.connectionAfter(journey, afterLeg);
+                if (at.isEmpty()) {
+                    errors.add(new FieldError("transits[" + i + "].afterLeg", "leg " + afterLeg + " does not arrive at a connection"
+                            + " of the itinerary" + (journey.connections().isEmpty() ? " (it has none)" : " (connections after legs: "
+                            + journey.connections().stream().map(c -> c.afterLeg() + " at " + c.airport())
+                                    .collect(Collectors.joining(", ")) + ")")));
+                } else if (!at.get().airport().equals(airport)) {
+                    errors.add(new FieldError("transits[" + i + "].afterLeg", "leg " + afterLeg + " arrives at "
+                            + at.get().airport() + ", not at " + airport));
+                }
+            } else if (!connections.contains(airport)) {
                 errors.add(new FieldError("transits[" + i + "].airport", airport + " is not a connection of the itinerary"
                         + (connections.isEmpty() ? " (it has none)" : " (connections: " + String.join(", ", connections) + ")")));
             }

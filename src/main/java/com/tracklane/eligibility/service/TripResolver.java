@@ -57,11 +57,17 @@ final class TripResolver {
         }
 
         Map<String, Boolean> leavesAirportAt = new LinkedHashMap<>();
+        Map<Integer, Boolean> leavesAirportAfterLeg = new LinkedHashMap<>();
         if (request.transits() != null) {
             for (int i = 0; i < request.transits().size(); i++) {
                 EligibilityRequest.TransitInput t = request.transits().get(i);
                 if (airport(errors, "transits[" + i + "].airport", t.airport()).isPresent()) {
-                    leavesAirportAt.merge(t.airport(), Boolean.TRUE.equals(t.leavesAirport()), Boolean::logicalOr);
+                    if (t.afterLeg() != null) {
+                        // Whether the leg exists and arrives at a connection there is checked against the journey.
+                        leavesAirportAfterLeg.merge(t.afterLeg(), Boolean.TRUE.equals(t.leavesAirport()), Boolean::logicalOr);
+                    } else {
+                        leavesAirportAt.merge(t.airport(), Boolean.TRUE.equals(t.leavesAirport()), Boolean::logicalOr);
+                    }
                 }
             }
         }
@@ -88,7 +94,8 @@ final class TripResolver {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The eligibility request has " + errors.size() + " invalid field(s).", errors);
         }
-        Trip trip = new Trip(request.track(), request.traveller(), List.copyOf(legs), Map.copyOf(leavesAirportAt), test,
+        Trip trip = new Trip(request.track(), request.traveller(), List.copyOf(legs), Map.copyOf(leavesAirportAt),
+                Map.copyOf(leavesAirportAfterLeg), test,
                 request.healthMonitoring(), request.sponsor(), request.insurance(), request.visa(), request.guarantee(),
                 request.activitySchedule());
         return new Resolved(trip, knownAt);

@@ -299,15 +299,15 @@ class EligibilityResourceTest {
 
         @Test
         void shouldAnswerWithTheVersionsKnownAtKnownAt() {
-            // resident-kh-jp.yaml: v3 (OPEN, test rule) publishedAt 2021-01-08T00:00+09:00 = 2021-01-07T15:00Z is
-            // known on 2021-01-10; v4 (SUSPENDED, effective 2021-01-14) publishedAt 2021-01-13 is not.
+            // resident-kh-jp.yaml: v4 (OPEN, test rule) publishedAt 2021-01-08T00:00+09:00 = 2021-01-07T15:00Z is
+            // known on 2021-01-10; v5 (SUSPENDED, effective 2021-01-14) publishedAt 2021-01-13 is not.
             ObjectNode request = entryOn20January2021().put("knownAt", "2021-01-10T00:00:00Z");
             post(request).then()
                     .statusCode(200)
                     .body("knownAt", equalTo("2021-01-10T00:00:00Z"))
                     .body("entryAt", equalTo("2021-01-20T07:30:00+09:00"))
                     .body("ruleSet.id", equalTo("resident-kh-jp"))
-                    .body("ruleSet.version", equalTo(3))
+                    .body("ruleSet.version", equalTo(4))
                     .body("ruleSet.status", equalTo("OPEN"))
                     .body("outcome", equalTo("ELIGIBLE"))
                     .body("results.find { it.ruleId == 'TRACK_OPEN' }.outcome", equalTo("PASS"))
@@ -328,13 +328,16 @@ class EligibilityResourceTest {
 
         @Test
         void shouldAnswerWithTheSuspensionWhenKnownAtIsNow() {
-            // knownAt absent = now: v4 (SUSPENDED from 2021-01-14T00:00+09:00, still carrying the test rule) decides.
+            // knownAt absent = now: v5 (SUSPENDED from 2021-01-14T00:00+09:00, still carrying the test rule) decides;
+            // a visa issued after the suspension gets no grace.
             ObjectNode request = entryOn20January2021();
             request.remove("knownAt");
+            ((ObjectNode) request.get("visa")).put("issuedOn", "2021-01-15");
+            ((ObjectNode) request.get("traveller")).putArray("recentCountries");
             post(request).then()
                     .statusCode(200)
                     .body("ruleSet.id", equalTo("resident-kh-jp"))
-                    .body("ruleSet.version", equalTo(4))
+                    .body("ruleSet.version", equalTo(5))
                     .body("ruleSet.status", equalTo("SUSPENDED"))
                     .body("outcome", equalTo("NOT_ELIGIBLE"))
                     .body("results.find { it.ruleId == 'TRACK_OPEN' }.outcome", equalTo("FAIL"))
@@ -417,6 +420,32 @@ class EligibilityResourceTest {
             assertProblem(post(request), 400, "invalid-request")
                     .body("errors.field", contains("transits[0].airport"))
                     .body("errors[0].message", containsString("BKK"));
+        }
+
+        @Test
+        void shouldRejectAnAfterLegThatIsNotAConnection() {
+            ObjectNode request = bangkokRoundTrip();
+            request.putArray("transits").addObject().put("airport", "BKK").put("afterLeg", 1).put("leavesAirport", true);
+            assertProblem(post(request), 400, "invalid-request")
+                    .body("errors.field", contains("transits[0].afterLeg"))
+                    .body("errors[0].message", containsString("does not arrive at a connection"));
+        }
+
+        @Test
+        void shouldRejectAnAfterLegThatDisagreesWithTheAirport() {
+            ObjectNode request = bangkokRoundTrip();
+            request.putArray("transits").addObject().put("airport", "SGN").put("afterLeg", 0).put("leavesAirport", true);
+            assertProblem(post(request), 400, "invalid-request")
+                    .body("errors.field", contains("transits[0].afterLeg"))
+                    .body("errors[0].message", containsString("arrives at BKK, not at SGN"));
+        }
+
+        @Test
+        void shouldRejectANegativeAfterLeg() {
+            ObjectNode request = bangkokRoundTrip();
+            request.putArray("transits").addObject().put("airport", "BKK").put("afterLeg", -1);
+            assertProblem(post(request), 400, "invalid-request")
+                    .body("errors.field", contains("transits[0].afterLeg"));
         }
 
         @Test
@@ -520,6 +549,58 @@ class EligibilityResourceTest {
             assertProblem(post(body), 400, type)
                     .body("errors", not(empty()))
                     .body("errors.field", everyItem(not(equalTo(""))));
+        }
+    }
+
+    /** PNH→BKK→NRT out (airside in Bangkok), NRT→BKK, a night in Bangkok, BKK→PNH back. */
+    static ObjectNode bangkokRoundTrip() {
+        return withItinerary(Examples.eligibility(),
+                leg("PNH", "BKK", "2020-10-01T08:00", "2020-10-01T09:10"),
+                leg("BKK", "NRT", "2020-10-01T10:30", "2020-10-01T18:40"),
+                leg("NRT", "BKK", "2020-11-10T11:00", "2020-11-10T16:00"),
+                leg("BKK", "PNH", "2020-11-11T09:00", "2020-11-11T10:10"));
+    }
+
+    @Nested
+    class ConnectionsByLeg {
+
+        @Test
+        void shouldFailRoutingWhenANightOutsideBangkokOnTheWayBackIsDeclaredForTheAirport() {
+            ObjectNode request = bangkokRoundTrip().put("track", "RESIDENT");
+            request.putArray("transits").addObject().put("airport", "BKK").put("leavesAirport", true);
+            post(request).then().statusCode(200)
+                    .body("results.find { it.ruleId == 'ROUTING' }.outcome", equalTo("FAIL"))
+                    .body("results.find { it.ruleId == 'ROUTING' }.message", containsString("BKK"));
+        }
+
+        @Test
+        void shouldPassRoutingWhenTheNightOutsideBangkokIsDeclaredForTheReturnConnectionOnly() {
+            ObjectNode request = bangkokRoundTrip().put("track", "RESIDENT");
+            ArrayNode transits = request.putArray("transits");
+            transits.addObject().put("airport", "BKK").put("afterLeg", 0).put("leavesAirport", false);
+            transits.addObject().put("airport", "BKK").put("afterLeg", 2).put("leavesAirport", true);
+            post(request).then().statusCode(200)
+                    .body("results.find { it.ruleId == 'ROUTING' }.outcome", equalTo("PASS"))
+                    .body("results.find { it.ruleId == 'ROUTING' }.message", equalTo("Airside connection at BKK, arriving at NRT."));
+        }
+
+        @Test
+        void shouldAcceptTheVisaDateAndRecentCountriesAndUseThemForTheGraceAfterTheSuspension() {
+            ObjectNode request = withItinerary(Examples.eligibility(),
+                    leg("PNH", "NRT", "2021-01-19T23:50", "2021-01-20T07:30"),
+                    leg("NRT", "PNH", "2021-03-01T10:30", "2021-03-01T15:00"));
+            request.put("track", "RESIDENT").put("knownAt", "2021-01-15T00:00:00Z");
+            ((ObjectNode) request.get("visa")).put("issuedOn", "2021-01-12");
+            ((ObjectNode) request.get("traveller")).putArray("recentCountries");
+            post(request).then().statusCode(200)
+                    .body("ruleSet.version", equalTo(5))
+                    .body("ruleSet.status", equalTo("SUSPENDED"))
+                    .body("results.find { it.ruleId == 'TRACK_OPEN' }.outcome", equalTo("PASS"))
+                    .body("results.find { it.ruleId == 'TRACK_OPEN' }.message", containsString("2021-01-21 00:00 JST"));
+            ((ObjectNode) request.get("traveller")).putArray("recentCountries").add("GB");
+            post(request).then().statusCode(200)
+                    .body("results.find { it.ruleId == 'TRACK_OPEN' }.outcome", equalTo("FAIL"))
+                    .body("results.find { it.ruleId == 'TRACK_OPEN' }.message", containsString("GB"));
         }
     }
 

@@ -81,13 +81,13 @@ class TrackResourceTest {
                 .body("title", everyItem(notNullValue()));
 
         assertTrack(response, "resident-kh-jp", "RESIDENT", "KH", "JP", "OPEN", 2, "2020-09-08T00:00:00+09:00");
-        assertNextChange(response, "resident-kh-jp", "2021-01-13T00:00:00+09:00", "OPEN", 3);
+        assertNextChange(response, "resident-kh-jp", "2021-01-09T00:00:00+09:00", "OPEN", 3);
 
         assertTrack(response, "business-kh-jp", "BUSINESS", "KH", "JP", "PLANNED", 1, "2020-08-22T00:00:00+07:00");
         assertNextChange(response, "business-kh-jp", "2021-01-14T00:00:00+09:00", "SUSPENDED", 2);
 
         assertTrack(response, "resident-jp-kh", "RESIDENT", "JP", "KH", "OPEN", 2, "2020-09-08T00:00:00+07:00");
-        assertNoNextChange(response, "resident-jp-kh");
+        assertNextChange(response, "resident-jp-kh", "2020-11-18T00:00:00+07:00", "OPEN", 3);
 
         assertTrack(response, "business-jp-kh", "BUSINESS", "JP", "KH", "PLANNED", 1, "2020-08-22T00:00:00+07:00");
         assertNextChange(response, "business-jp-kh", "2020-11-18T00:00:00+07:00", "OPEN", 2);
@@ -99,11 +99,11 @@ class TrackResourceTest {
                 .statusCode(200)
                 .body("$", hasSize(4));
 
-        assertTrack(response, "resident-kh-jp", "RESIDENT", "KH", "JP", "SUSPENDED", 4, "2021-01-14T00:00:00+09:00");
+        assertTrack(response, "resident-kh-jp", "RESIDENT", "KH", "JP", "SUSPENDED", 5, "2021-01-14T00:00:00+09:00");
         assertNoNextChange(response, "resident-kh-jp");
         assertTrack(response, "business-kh-jp", "BUSINESS", "KH", "JP", "SUSPENDED", 2, "2021-01-14T00:00:00+09:00");
         assertNoNextChange(response, "business-kh-jp");
-        assertTrack(response, "resident-jp-kh", "RESIDENT", "JP", "KH", "OPEN", 2, "2020-09-08T00:00:00+07:00");
+        assertTrack(response, "resident-jp-kh", "RESIDENT", "JP", "KH", "OPEN", 4, "2020-12-12T00:00:00+07:00");
         assertNoNextChange(response, "resident-jp-kh");
         assertTrack(response, "business-jp-kh", "BUSINESS", "JP", "KH", "CLOSED", 3, "2020-12-12T00:00:00+07:00");
         assertNoNextChange(response, "business-jp-kh");
@@ -111,24 +111,24 @@ class TrackResourceTest {
 
     @Test
     void shouldSwitchVersionsExactlyAtEffectiveFrom() {
-        // resident-kh-jp v4 is effective from 2021-01-14T00:00+09:00 = 2021-01-13T15:00:00Z
+        // resident-kh-jp v5 is effective from 2021-01-14T00:00+09:00 = 2021-01-13T15:00:00Z
         ValidatableResponse before = tracks("?at=2021-01-13T14:59:59Z").then().statusCode(200);
-        assertTrack(before, "resident-kh-jp", "RESIDENT", "KH", "JP", "OPEN", 3, "2021-01-13T00:00:00+09:00");
-        assertNextChange(before, "resident-kh-jp", "2021-01-14T00:00:00+09:00", "SUSPENDED", 4);
+        assertTrack(before, "resident-kh-jp", "RESIDENT", "KH", "JP", "OPEN", 4, "2021-01-13T00:00:00+09:00");
+        assertNextChange(before, "resident-kh-jp", "2021-01-14T00:00:00+09:00", "SUSPENDED", 5);
 
         ValidatableResponse at = given().queryParam("at", "2021-01-14T00:00:00+09:00").when().get("/api/v1/tracks")
                 .then().statusCode(200);
-        assertTrack(at, "resident-kh-jp", "RESIDENT", "KH", "JP", "SUSPENDED", 4, "2021-01-14T00:00:00+09:00");
+        assertTrack(at, "resident-kh-jp", "RESIDENT", "KH", "JP", "SUSPENDED", 5, "2021-01-14T00:00:00+09:00");
     }
 
     @Test
     void shouldHideVersionsPublishedAfterKnownAt() {
-        // On 2021-01-10 the suspension (published 2021-01-13) was not known: resident-kh-jp v3 OPEN, no next change;
+        // On 2021-01-10 the suspension (published 2021-01-13) was not known: resident-kh-jp v4 OPEN, no next change;
         // business-kh-jp still v1 PLANNED; business-jp-kh v3 CLOSED (published at its effectiveFrom, 2020-12-12).
         ValidatableResponse response = tracks("?at=2021-02-01T00:00:00Z&knownAt=2021-01-10T00:00:00Z").then()
                 .statusCode(200)
                 .body("$", hasSize(4));
-        assertTrack(response, "resident-kh-jp", "RESIDENT", "KH", "JP", "OPEN", 3, "2021-01-13T00:00:00+09:00");
+        assertTrack(response, "resident-kh-jp", "RESIDENT", "KH", "JP", "OPEN", 4, "2021-01-13T00:00:00+09:00");
         assertNoNextChange(response, "resident-kh-jp");
         assertTrack(response, "business-kh-jp", "BUSINESS", "KH", "JP", "PLANNED", 1, "2020-08-22T00:00:00+07:00");
         assertNoNextChange(response, "business-kh-jp");
@@ -161,8 +161,8 @@ class TrackResourceTest {
                 .body("origin", equalTo("KH"))
                 .body("destination", equalTo("JP"))
                 .body("title", equalTo("Resident Track, Cambodia → Japan"))
-                .body("versions.version", contains(1, 2, 3, 4))
-                .body("versions.status", contains("PLANNED", "OPEN", "OPEN", "SUSPENDED"))
+                .body("versions.version", contains(1, 2, 3, 4, 5))
+                .body("versions.status", contains("PLANNED", "OPEN", "OPEN", "OPEN", "SUSPENDED"))
                 // every version carries the rules (a status-only version keeps its predecessor's)
                 .body("versions.rules", everyItem(hasSize(8)))
                 .body("versions[0].rules.id", contains("STAY_LONGER_THAN_14_DAYS", "NATIONALITY_AND_RESIDENCE",
@@ -190,7 +190,7 @@ class TrackResourceTest {
                 .body("versions[0].parameters.pledgeOrganisationCountry", equalTo(Map.of("type", "string", "value", "JP")))
                 .body("versions.parameters.preDepartureTestRequired.type", everyItem(equalTo("bool")))
                 // v2 inherits v1's parameters; v3 turns the test on and v4 keeps it
-                .body("versions.parameters.preDepartureTestRequired.value", contains(false, false, true, true))
+                .body("versions.parameters.preDepartureTestRequired.value", contains(false, false, false, true, true))
                 .body("versions.parameters.minStayDaysExclusive.value", everyItem(equalTo(14)))
                 .body("versions[0].obligations.code", contains("QUARANTINE", "NO_PUBLIC_TRANSPORT", "LOCATION_RECORD",
                         "DAILY_HEALTH_REPORT"))
@@ -203,12 +203,14 @@ class TrackResourceTest {
         assertThat(instants(body.getList("versions.effectiveFrom", String.class))).containsExactly(
                 Instant.parse("2020-08-21T17:00:00Z"), // 2020-08-22T00:00+07:00
                 Instant.parse("2020-09-07T15:00:00Z"), // 2020-09-08T00:00+09:00
+                Instant.parse("2021-01-08T15:00:00Z"), // 2021-01-09T00:00+09:00
                 Instant.parse("2021-01-12T15:00:00Z"), // 2021-01-13T00:00+09:00
                 Instant.parse("2021-01-13T15:00:00Z")); // 2021-01-14T00:00+09:00
         assertThat(instants(body.getList("versions.publishedAt", String.class))).containsExactly(
-                Instant.parse("2020-08-21T17:00:00Z"), // none given: its effectiveFrom
+                Instant.parse("2020-08-21T17:00:00Z"), // 2020-08-22T00:00+07:00
                 Instant.parse("2020-08-31T15:00:00Z"), // 2020-09-01T00:00+09:00
-                Instant.parse("2021-01-07T15:00:00Z"), // 2021-01-08T00:00+09:00
+                Instant.parse("2021-01-07T15:00:00Z"), // 2021-01-08T00:00+09:00 (airport test)
+                Instant.parse("2021-01-07T15:00:00Z"), // 2021-01-08T00:00+09:00 (72 h test, same decision)
                 Instant.parse("2021-01-12T15:00:00Z")); // 2021-01-13T00:00+09:00
         // the rules of a status-only version are its predecessor's
         assertThat(body.<Object>getList("versions[1].rules")).isEqualTo(body.getList("versions[0].rules"));
@@ -236,17 +238,18 @@ class TrackResourceTest {
     void shouldServeOnlyTheVersionsKnownAtKnownAt() {
         given().when().get("/api/v1/tracks/resident-kh-jp?knownAt=2021-01-10T00:00:00Z").then()
                 .statusCode(200)
-                .body("versions.version", contains(1, 2, 3));
+                .body("versions.version", contains(1, 2, 3, 4));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"business-kh-jp", "resident-jp-kh", "business-jp-kh"})
     void shouldServeEveryShippedRuleSet(String id) {
+        // business-jp-kh v1 knows nothing of Cambodia's lane (announced 2020-11-12): its rules come with v2.
         given().when().get("/api/v1/tracks/" + id).then()
                 .statusCode(200)
                 .body("id", equalTo(id))
                 .body("versions.version", hasItem(1))
-                .body("versions[0].rules.size()", not(equalTo(0)));
+                .body("versions[1].rules.size()", not(equalTo(0)));
     }
 
     @Test
