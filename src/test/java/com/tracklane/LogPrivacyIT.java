@@ -29,7 +29,7 @@ class LogPrivacyIT {
     }
 
     static PersonalDataScanner scanner() {
-        return PersonalDataScanner.fromSources(Path.of("src", "test", "java"), Path.of("examples"), Path.of("README.md"));
+        return PersonalDataScanner.fromSources(Path.of("src", "test", "java"), Path.of("examples"), Path.of("README.md"), Path.of("docs"));
     }
 
     @Test
