@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class SweepTest {
 
     static String arrivedInTokyo(String at) throws Exception {
-        String id = Travellers.residentToJapan();
+        // a trip scheduled to land that day (an arrival far from the schedule is refused)
+        String id = Travellers.residentToJapanArriving(java.time.OffsetDateTime.parse(at).toLocalDate());
         arrive(id, arrival(at, "NRT", TOKYO_LAT, TOKYO_LON)).then().statusCode(201);
         return id;
     }

@@ -33,6 +33,13 @@ final class Travellers {
     }
 
     /** Resident Track JP→KH: arrives PNH 2020-10-01 15:00 ICT, leaves 2020-11-20. */
+    /** The resident example trip moved so that its scheduled arrival at Narita is on {@code date} at 07:30, approved. */
+    static String residentToJapanArriving(java.time.LocalDate date) throws Exception {
+        return approved(Files.readString(Path.of("examples/eligibility-resident.json"))
+                .replace("2020-09-14T23:50", date.minusDays(1) + "T23:50").replace("2020-09-15T07:30", date + "T07:30")
+                .replace("2020-10-20T10:30", date.plusDays(35) + "T10:30").replace("2020-10-20T15:00", date.plusDays(35) + "T15:00"));
+    }
+
     static String residentToCambodia() {
         return approved("""
                 {"track": "RESIDENT",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.tracklane.common.FieldError;
 import com.tracklane.common.InvalidInputException;
+import com.tracklane.common.PublicUrls;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Languages;
 import com.tracklane.common.Messages;
@@ -58,8 +59,11 @@ public class RuleAdminResource {
     private final DryRunService dryRuns;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
+    private final PublicUrls links;
 
-    public RuleAdminResource(RuleAdminService admin, DryRunService dryRuns, ObjectMapper mapper, SecurityIdentity identity) {
+    public RuleAdminResource(RuleAdminService admin, DryRunService dryRuns, ObjectMapper mapper, SecurityIdentity identity,
+                             PublicUrls links) {
+        this.links = links;
         this.admin = admin;
         this.dryRuns = dryRuns;
         this.mapper = mapper;
@@ -86,10 +90,9 @@ public class RuleAdminResource {
     @POST
     @Path("/tracks/{id}/versions")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
-    public Response create(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-                           UriInfo uri) {
+    public Response create(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         RuleVersionRecord r = admin.createDraft(id, document(body, type), subject());
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(r.number())).build())
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location(id, r))
                 .tag(etag(r)).entity(view(r, true)).build();
     }
 
@@ -139,7 +142,7 @@ public class RuleAdminResource {
     @POST
     @Path("/tracks/{id}/suspensions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response suspend(@PathParam("id") String id, byte[] body, UriInfo uri) throws JsonProcessingException {
+    public Response suspend(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
         if (json == null || !json.isObject()) {
             throw InvalidInputException.of("(body)", "expected {\"from\": instant, \"reason\": text, \"citation\": {\"title\", \"url\", \"date\"}}");
@@ -171,8 +174,13 @@ public class RuleAdminResource {
         }
         String fromText = offsetDateTime(from.asText()).toString();
         RuleVersionRecord r = admin.suspend(id, fromText, reason.asText(), citation, subject());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/tracks").path(id).path("versions")
-                .path(Integer.toString(r.number())).build()).tag(etag(r)).entity(view(r, true)).build();
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location(id, r))
+                .tag(etag(r)).entity(view(r, true)).build();
+    }
+
+    /** The new version's address: relative, or under tracklane.public-base-url; never from the Host header. */
+    private String location(String id, RuleVersionRecord r) {
+        return links.to("/api/v1/tracks/" + r.ruleSetId() + "/versions/" + r.number());
     }
 
     @GET
