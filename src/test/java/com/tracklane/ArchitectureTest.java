@@ -3,10 +3,14 @@ package com.tracklane;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +28,7 @@ class ArchitectureTest {
 
     static final String ENGINE = "com.tracklane.eligibility.engine..";
     static final String COMMON = "com.tracklane.common..";
+    static final String COMPLIANCE = "com.tracklane.compliance..";
 
     static JavaClasses classes;
 
@@ -64,6 +69,36 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("com.tracklane..").and(not(resideInAPackage(COMMON))))
                 .because("common is shared by every feature package (eligibility, track, reference and any later one)"
                         + " and must not know any of them")
+                .check(classes);
+    }
+
+    @Test
+    void shouldReachApplicationsFromComplianceOnlyThroughWhatIntakeOffers() {
+        assertThat(classes.that(resideInAPackage(COMPLIANCE))).as("compliance classes").isNotEmpty();
+        noClasses()
+                .that().resideInAPackage(COMPLIANCE)
+                .should().dependOnClassesThat(resideInAPackage("com.tracklane.intake..").and(annotatedWith(jakarta.persistence.Entity.class)))
+                .because("compliance reads and locks applications through intake's service (ApplicationLookup), not its entities")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheNativeSqlOfComplianceInItsRepositories() {
+        noClasses()
+                .that().resideInAPackage(COMPLIANCE).and().resideOutsideOfPackage("..repository..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("createNativeQuery")))
+                .because("every query of compliance is in compliance.repository, native SQL above all")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheViolationDetectorFreeOfDatabaseAndFramework() {
+        assertThat(classes.that(simpleName("ViolationDetector"))).as("the detector").isNotEmpty();
+        noClasses()
+                .that().resideInAPackage(COMPLIANCE).and(simpleName("ViolationDetector"))
+                .should().dependOnClassesThat(resideInAnyPackage("io.quarkus..", "jakarta..", "io.vertx..", "org.hibernate..",
+                        "com.fasterxml.jackson..", "..repository..").or(annotatedWith(jakarta.persistence.Entity.class)))
+                .because("the detector is pure: a check-in and a plan in, findings out, no database or framework")
                 .check(classes);
     }
 }

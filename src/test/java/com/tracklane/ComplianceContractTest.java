@@ -82,6 +82,18 @@ class ComplianceContractTest {
         }
     }
 
+    @Test
+    void shouldListTheTransportsAndTestResultsOfTheCodeAndNothingElse() throws Exception {
+        JsonNode checkIn = new YAMLMapper().readTree(Path.of(ContractTest.CONTRACT_FILE).toFile())
+                .path("components").path("schemas").path("CheckInRequest").path("properties");
+        assertThat(checkIn.path("transport").path("enum").toString()).isEqualTo(JSON.writeValueAsString(
+                java.util.Arrays.stream(com.tracklane.compliance.model.Transport.values()).map(Enum::name).toList()));
+        java.util.List<String> results = new java.util.ArrayList<>(java.util.Arrays.stream(com.tracklane.compliance.model.TestResult.values())
+                .map(Enum::name).toList());
+        results.add(null);
+        assertThat(checkIn.path("testResult").path("enum").toString()).isEqualTo(JSON.writeValueAsString(results));
+    }
+
     static void assertValid(String pointer, String document) throws Exception {
         assertThat(ContractTest.violations(ContractTest.schema(pointer), JSON.readTree(document))).as(pointer).isEmpty();
     }

@@ -83,6 +83,20 @@ class CheckInAndArrivalTest {
         Problems.assertProblem(report(id), 404, "not-found").body("detail", containsString("No arrival"));
     }
 
+    @Test
+    void shouldStoreAQuarantineAddressOf500CodePointsAndRefuseABlankOrLongerOne() throws Exception {
+        String id = Travellers.residentToJapan();
+        String emoji = "\ud83d\ude00";
+        Problems.assertProblem(arrive(id, arrival("2020-09-15T07:30:00+09:00", "NRT", TOKYO_LAT, TOKYO_LON).replace("Registered address", "   ")),
+                400, "invalid-request").body("errors[0].field", equalTo("quarantineAddress.address"));
+        Problems.assertProblem(arrive(id, arrival("2020-09-15T07:30:00+09:00", "NRT", TOKYO_LAT, TOKYO_LON)
+                .replace("Registered address", emoji.repeat(501))), 400, "invalid-request")
+                .body("errors[0].field", equalTo("quarantineAddress.address")).body("errors[0].message", containsString("500"));
+        // 500 code points are 1,000 UTF-16 units: H2 counts the latter (V6 widened the column)
+        arrive(id, arrival("2020-09-15T07:30:00+09:00", "NRT", TOKYO_LAT, TOKYO_LON).replace("Registered address", emoji.repeat(500)))
+                .then().statusCode(201).body("arrival.quarantineAddress.address", equalTo(emoji.repeat(500)));
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
             "temperatureC | {\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 29.9, \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\"}",
@@ -94,6 +108,8 @@ class CheckInAndArrivalTest {
             "transport    | {\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 36.5, \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"BUS\"}",
             "testResult   | {\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 36.5, \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\", \"testResult\": \"MAYBE\"}",
             "symptoms[0]  | {\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 36.5, \"symptoms\": [42], \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\"}",
+            "symptoms[0]  | {\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 36.5, \"symptoms\": [\"COUGH\\n\"], \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\"}",
+            "symptoms[1]  | {\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 36.5, \"symptoms\": [\"COUGH\", \"1COUGH\"], \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\"}",
             "at           | {\"at\": \"2020-09-15T07:29:59+09:00\", \"temperatureC\": 36.5, \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\"}",
             "at           | {\"at\": \"2020-09-30T00:00:00+09:00\", \"temperatureC\": 36.5, \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\"}",
             "at           | {\"at\": \"2099-09-16T09:00:00+09:00\", \"temperatureC\": 36.5, \"location\": {\"lat\": 35.68, \"lon\": 139.76}, \"transport\": \"NONE\"}",

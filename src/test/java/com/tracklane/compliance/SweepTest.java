@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class SweepTest {
 
     static String arrivedInTokyo(String at) throws Exception {
-        // a trip scheduled to land that day (an arrival far from the schedule is refused)
-        String id = Travellers.residentToJapanArriving(java.time.OffsetDateTime.parse(at).toLocalDate());
+        // the trip lands on the day of the arrival: an arrival months after a trip's schedule is refused
+        String id = Travellers.residentToJapanArrivingOn(at.substring(0, 10));
         arrive(id, arrival(at, "NRT", TOKYO_LAT, TOKYO_LON)).then().statusCode(201);
         return id;
     }

@@ -32,14 +32,20 @@ final class Travellers {
         return approved(Files.readString(Path.of("examples/eligibility-resident.json")));
     }
 
-    /** Resident Track JP→KH: arrives PNH 2020-10-01 15:00 ICT, leaves 2020-11-20. */
-    /** The resident example trip moved so that its scheduled arrival at Narita is on {@code date} at 07:30, approved. */
-    static String residentToJapanArriving(java.time.LocalDate date) throws Exception {
-        return approved(Files.readString(Path.of("examples/eligibility-resident.json"))
-                .replace("2020-09-14T23:50", date.minusDays(1) + "T23:50").replace("2020-09-15T07:30", date + "T07:30")
-                .replace("2020-10-20T10:30", date.plusDays(35) + "T10:30").replace("2020-10-20T15:00", date.plusDays(35) + "T15:00"));
+    /**
+     * The resident example shifted to land at NRT on {@code date} 07:30 JST (leaving 35 days later), so an arrival on
+     * that day is plausible for it.
+     */
+    static String residentToJapanArrivingOn(String date) throws Exception {
+        java.time.LocalDate d = java.time.LocalDate.parse(date);
+        String trip = Files.readString(Path.of("examples/eligibility-resident.json"))
+                .replace("2020-09-14T23:50", d.minusDays(1) + "T23:50").replace("2020-09-15T07:30", d + "T07:30")
+                .replace("2020-10-20", d.plusDays(35).toString()).replace("2020-09-12T09:00", d.minusDays(3) + "T09:00")
+                .replace("2020-08-30", d.minusDays(16).toString());
+        return approved(trip);
     }
 
+    /** Resident Track JP→KH: arrives PNH 2020-10-01 15:00 ICT, leaves 2020-11-20. */
     static String residentToCambodia() {
         return approved("""
                 {"track": "RESIDENT",

@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

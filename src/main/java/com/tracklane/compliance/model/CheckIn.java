@@ -1,8 +1,10 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -28,9 +30,11 @@ public class CheckIn extends PanacheEntityBase {
     public String symptoms;
     public double lat;
     public double lon;
-    public String transport;
+    @Enumerated(EnumType.STRING)
+    public Transport transport;
     @Column(name = "test_result")
-    public String testResult;
+    @Enumerated(EnumType.STRING)
+    public TestResult testResult;
     @Column(name = "received_at")
     public Instant receivedAt;
     @Column(name = "submitted_by")
@@ -42,9 +46,5 @@ public class CheckIn extends PanacheEntityBase {
 
     public List<String> symptomList() {
         return symptoms == null || symptoms.isEmpty() ? List.of() : List.of(symptoms.split(","));
-    }
-
-    public static List<CheckIn> ofMonitoring(String monitoringId) {
-        return list("monitoringId = ?1 order by at, id", monitoringId);
     }
 }

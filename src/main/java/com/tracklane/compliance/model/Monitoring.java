@@ -1,12 +1,15 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The monitoring of one arrived traveller: the windows of the obligations in force at the actual arrival instant,
@@ -50,20 +53,25 @@ public class Monitoring extends PanacheEntityBase {
     @Column(name = "report_until_day")
     public Integer reportUntilDay;
     @Column(name = "report_citation")
-    public String reportCitation;
+    @Convert(converter = JsonColumns.Citation.class)
+    public MonitoringPlan.RuleCitation reportCitation;
     /** The re-test day (day number), if the rule set requires one. */
     @Column(name = "retest_day")
     public Integer retestDay;
     @Column(name = "retest_citation")
-    public String retestCitation;
+    @Convert(converter = JsonColumns.Citation.class)
+    public MonitoringPlan.RuleCitation retestCitation;
     /** The last local day of any obligation window: a sweep after that day closes the monitoring. */
     @Column(name = "ends_on")
     public LocalDate endsOn;
     public String status;
     @Column(name = "windows_json")
-    public String windowsJson;
+    @Convert(converter = JsonColumns.Windows.class)
+    public List<MonitoringPlan.Window> windows;
+    /** The quarantine address first, then the accommodation and listed places of the trip. */
     @Column(name = "places_json")
-    public String placesJson;
+    @Convert(converter = JsonColumns.Places.class)
+    public List<Place> places;
     @Column(name = "departed_at")
     public Instant departedAt;
     @Column(name = "departure_airport")
@@ -79,7 +87,11 @@ public class Monitoring extends PanacheEntityBase {
         return retestDay == null ? null : arrivalDate.plusDays(retestDay);
     }
 
-    public static Monitoring ofApplication(String applicationId) {
-        return find("applicationId", applicationId).firstResult();
+    public ZoneId zoneId() {
+        return ZoneId.of(zone);
+    }
+
+    public MonitoringPlan plan() {
+        return new MonitoringPlan(ruleSetId, ruleSetVersion, arrivalDate, windows);
     }
 }

@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.model;
 
 /** What a monitored traveller did not keep to. */
 public enum ViolationCode {

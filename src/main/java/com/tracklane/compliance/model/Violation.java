@@ -1,7 +1,9 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /** A violation of an obligation, recorded once per monitoring, code and local date (a unique constraint). */
 @Entity
@@ -32,12 +33,10 @@ public class Violation extends PanacheEntityBase {
     public String checkInId;
     @Column(name = "detected_at")
     public Instant detectedAt;
-    /** JSON: what was observed. */
-    public String evidence;
-    /** JSON: the rule set, version, obligation and its source. */
-    public String citation;
-
-    public static List<Violation> ofMonitoring(String monitoringId) {
-        return list("monitoringId = ?1 order by localDate, code", monitoringId);
-    }
+    /** What was observed. */
+    @Convert(converter = JsonColumns.Tree.class)
+    public JsonNode evidence;
+    /** The rule set, version, obligation and its source. */
+    @Convert(converter = JsonColumns.Tree.class)
+    public JsonNode citation;
 }

@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -10,9 +10,6 @@ import java.util.Map;
 public final class ComplianceViews {
 
     private ComplianceViews() {
-    }
-
-    public record Place(String name, String address, double lat, double lon) {
     }
 
     public record Arrival(Instant arrivedAt, String airport, String zone, LocalDate localDate, Place quarantineAddress) {

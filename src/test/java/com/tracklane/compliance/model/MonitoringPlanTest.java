@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

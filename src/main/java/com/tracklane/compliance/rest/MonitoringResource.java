@@ -1,10 +1,15 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.rest;
 
 import com.tracklane.common.PublicUrls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
+import com.tracklane.compliance.model.ComplianceViews;
+import com.tracklane.compliance.service.ArrivalService;
+import com.tracklane.compliance.service.CheckInService;
+import com.tracklane.compliance.service.ComplianceReportService;
+import com.tracklane.compliance.service.DepartureService;
 import com.tracklane.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,13 +32,20 @@ public class MonitoringResource {
     private static final String MONITOR = Roles.MONITOR;
     private static final String OFFICER = Roles.OFFICER;
 
-    private final ComplianceService service;
+    private final ArrivalService arrivals;
+    private final CheckInService checkIns;
+    private final DepartureService departures;
+    private final ComplianceReportService reports;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
     private final PublicUrls links;
 
-    public MonitoringResource(ComplianceService service, ObjectMapper mapper, SecurityIdentity identity, PublicUrls links) {
-        this.service = service;
+    public MonitoringResource(ArrivalService arrivals, CheckInService checkIns, DepartureService departures,
+                              ComplianceReportService reports, ObjectMapper mapper, SecurityIdentity identity, PublicUrls links) {
+        this.arrivals = arrivals;
+        this.checkIns = checkIns;
+        this.departures = departures;
+        this.reports = reports;
         this.links = links;
         this.mapper = mapper;
         this.identity = identity;
@@ -44,10 +56,10 @@ public class MonitoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(MONITOR)
     public Response arrival(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
-        ComplianceService.Registered r = service.arrive(id, JsonBodies.parse(mapper, body), identity.getPrincipal().getName());
+        ArrivalService.Registered r = arrivals.arrive(id, JsonBodies.parse(mapper, body), identity.getPrincipal().getName());
         return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
                 .header(HttpHeaders.LOCATION, links.to("/api/v1/applications/" + r.monitoring().applicationId + "/compliance"))
-                .entity(service.report(r.monitoring())).build();
+                .entity(reports.report(r.monitoring())).build();
     }
 
     @POST
@@ -59,10 +71,9 @@ public class MonitoringResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw InvalidInputException.of("Idempotency-Key", "must be 1 to 200 characters");
         }
-        ComplianceService.Recorded r = service.checkIn(id, JsonBodies.parse(mapper, body), idempotencyKey, identity.getPrincipal().getName());
-        Monitoring m = service.monitoring(id);
+        CheckInService.Recorded r = checkIns.checkIn(id, JsonBodies.parse(mapper, body), idempotencyKey, identity.getPrincipal().getName());
         return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(service.view(m, r.checkIn(), r.violations())).build();
+                .entity(reports.view(r.monitoring(), r.checkIn(), r.violations())).build();
     }
 
     @POST
@@ -70,15 +81,15 @@ public class MonitoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(MONITOR)
     public Response departure(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
-        ComplianceService.Registered r = service.depart(id, JsonBodies.parse(mapper, body));
+        ArrivalService.Registered r = departures.depart(id, JsonBodies.parse(mapper, body));
         return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(service.report(r.monitoring())).build();
+                .entity(reports.report(r.monitoring())).build();
     }
 
     @GET
     @Path("/{id}/compliance")
     @RolesAllowed({MONITOR, OFFICER})
     public ComplianceViews.Report report(@PathParam("id") String id) {
-        return service.report(id);
+        return reports.report(id);
     }
 }

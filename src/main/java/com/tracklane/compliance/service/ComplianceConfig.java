@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.model;
 
 import com.tracklane.eligibility.engine.Citation;
 import com.tracklane.eligibility.engine.Expression;

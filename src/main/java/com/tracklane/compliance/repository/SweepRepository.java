@@ -1,36 +1,23 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
- * Sweeps: as of an instant, record the required days that ended without a check-in (MISSED_CHECK_IN) and the
- * re-test days that ended without a test result (MISSED_RETEST), then close the monitorings whose last day ended.
+ * The sweep's set-based SQL: a handful of statements per destination time zone, whatever the number of travellers.
+ * Safe to repeat and to run on several instances at once: the sweep first takes the {@code compliance_lock} row
+ * {@code FOR UPDATE} (a second instance waits, then finds everything already recorded), every insert skips what is
+ * recorded, and the unique constraint on (monitoring, code, local date) stops anything that would slip through.
  *
- * <p>Set-based: a handful of statements per destination time zone, whatever the number of travellers. Safe to
- * repeat and to run on several instances at once: the sweep first takes the {@code compliance_lock} row
- * {@code FOR UPDATE} (a second instance waits, then finds everything already recorded), every insert skips what
- * is recorded, and the unique constraint on (monitoring, code, local date) stops anything that would slip through.
+ * <p>Day numbers count from the arrival (day 0); {@code :today} is the sweep's local date in the zone as days since
+ * 1970-01-01, so "the day has ended" is {@code d.n < :today - arrival_day}, which bounds the index range on
+ * {@code compliance_day} instead of filtering dates afterwards.
  */
 @ApplicationScoped
-public class SweepService {
-
-    private static final Logger LOG = Logger.getLogger(SweepService.class);
-
-    /*
-     * Day numbers count from the arrival (day 0); :today is the sweep's local date in the zone as days since
-     * 1970-01-01, so "the day has ended" is d.n < :today - arrival_day, which bounds the index range on
-     * compliance_day instead of filtering dates afterwards.
-     */
+public class SweepRepository {
 
     /** Evidence as JSON built in SQL ({@code ||} and CAST are the same on H2 and PostgreSQL). */
     private static final String MISSED_CHECK_IN = """
@@ -70,46 +57,41 @@ public class SweepService {
             """;
 
     private final EntityManager em;
-    private final Clock clock;
 
-    public SweepService(EntityManager em, Clock clock) {
+    public SweepRepository(EntityManager em) {
         this.em = em;
-        this.clock = clock;
     }
 
-    /** @param at the instant to sweep as of (null: now) */
-    @Transactional
-    public ComplianceViews.SweepResult sweep(Instant at) {
-        long started = System.nanoTime();
-        Instant asOf = at == null ? clock.instant() : at;
-        Instant now = clock.instant();
-        // Serialises sweeps across instances; held until this transaction ends.
+    /** Serialises sweeps across instances: held until the caller's transaction ends. */
+    public void lock(Instant now) {
         em.createNativeQuery("SELECT name FROM compliance_lock WHERE name = 'sweep' FOR UPDATE").getResultList();
         em.createNativeQuery("UPDATE compliance_lock SET taken_at = :now WHERE name = 'sweep'").setParameter("now", now).executeUpdate();
+    }
 
-        int examined = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM compliance_monitoring WHERE status = 'ACTIVE'")
+    public int countActive() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM compliance_monitoring WHERE status = 'ACTIVE'")
                 .getSingleResult()).intValue();
-        @SuppressWarnings("unchecked")
-        List<String> zones = em.createNativeQuery("SELECT DISTINCT zone FROM compliance_monitoring WHERE status = 'ACTIVE'").getResultList();
-        int missedCheckIns = 0;
-        int missedRetests = 0;
-        int closed = 0;
-        for (String zone : zones) {
-            LocalDate today = asOf.atZone(ZoneId.of(zone)).toLocalDate();
-            int todayDay = (int) today.toEpochDay();
-            missedCheckIns += em.createNativeQuery(MISSED_CHECK_IN)
-                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", todayDay).executeUpdate();
-            missedRetests += em.createNativeQuery(MISSED_RETEST)
-                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", todayDay).executeUpdate();
-            closed += em.createNativeQuery(CLOSE)
-                    .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
-        }
-        Map<String, Integer> found = new LinkedHashMap<>();
-        found.put(ViolationCode.MISSED_CHECK_IN.name(), missedCheckIns);
-        found.put(ViolationCode.MISSED_RETEST.name(), missedRetests);
-        long tookMs = (System.nanoTime() - started) / 1_000_000;
-        LOG.infof("Compliance sweep as of %s: %d active monitorings examined, %d missed check-ins, %d missed re-tests, %d closed, %d ms",
-                asOf, examined, missedCheckIns, missedRetests, closed, tookMs);
-        return new ComplianceViews.SweepResult(asOf, examined, found, missedCheckIns + missedRetests, closed, tookMs);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> activeZones() {
+        return em.createNativeQuery("SELECT DISTINCT zone FROM compliance_monitoring WHERE status = 'ACTIVE'").getResultList();
+    }
+
+    /** @param todayDay the sweep's local date in {@code zone}, as days since 1970-01-01 */
+    public int recordMissedCheckIns(String zone, int todayDay, Instant now) {
+        return em.createNativeQuery(MISSED_CHECK_IN)
+                .setParameter("now", now).setParameter("zone", zone).setParameter("today", todayDay).executeUpdate();
+    }
+
+    public int recordMissedRetests(String zone, int todayDay, Instant now) {
+        return em.createNativeQuery(MISSED_RETEST)
+                .setParameter("now", now).setParameter("zone", zone).setParameter("today", todayDay).executeUpdate();
+    }
+
+    /** Closes the active monitorings of {@code zone} whose last day ended before {@code today}. */
+    public int closeEnded(String zone, LocalDate today, Instant now) {
+        return em.createNativeQuery(CLOSE)
+                .setParameter("now", now).setParameter("zone", zone).setParameter("today", today).executeUpdate();
     }
 }

@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +7,10 @@ import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Paging;
 import com.tracklane.common.Times;
+import com.tracklane.compliance.model.ComplianceViews;
+import com.tracklane.compliance.model.ViolationCode;
+import com.tracklane.compliance.service.ComplianceReportService;
+import com.tracklane.compliance.service.SweepService;
 import com.tracklane.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -33,13 +37,13 @@ public class ComplianceResource {
 
     private static final String MONITOR = Roles.MONITOR;
 
-    private final ComplianceService service;
+    private final ComplianceReportService reports;
     private final SweepService sweeps;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ComplianceResource(ComplianceService service, SweepService sweeps, ObjectMapper mapper, Clock clock) {
-        this.service = service;
+    public ComplianceResource(ComplianceReportService reports, SweepService sweeps, ObjectMapper mapper, Clock clock) {
+        this.reports = reports;
         this.sweeps = sweeps;
         this.mapper = mapper;
         this.clock = clock;
@@ -77,8 +81,7 @@ public class ComplianceResource {
             }
         }
         Paging paging = Paging.of(page, size, uri);
-        ComplianceService.Found found = service.violations(sinceDate, sinceInstant, c, paging.page(), paging.size());
-        return new ComplianceViews.Page<>(found.items().stream().map(service::view).toList(), paging.page(), paging.size(), found.total());
+        return reports.violations(sinceDate, sinceInstant, c, paging.page(), paging.size());
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.tracklane.compliance;
+package com.tracklane.compliance.service;
 
 /** Great-circle distance (haversine, mean Earth radius): precise to well under a metre at a 500 m radius. */
 final class Geo {
