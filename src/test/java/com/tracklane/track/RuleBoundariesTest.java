@@ -429,10 +429,11 @@ class RuleBoundariesTest {
         }
 
         @Test
-        void shouldQuarantineAtADesignatedHotelFrom18NovemberUnlessSponsored() {
-            assertThat(quarantineDetail(jpKhStay("2020-11-17", 20))).doesNotContain("government-designated hotel");
-            assertThat(quarantineDetail(jpKhStay("2020-11-18", 20))).contains("government-designated hotel");
-            assertThat(quarantineDetail(jpKhStay("2020-11-20", 20).guarantee("2020-11-19"))).doesNotContain("government-designated hotel");
+        void shouldQuarantineEveryoneAtADesignatedFacilityFrom12December() {
+            // Clarifications, round 2: resident-jp-kh v3 from 2020-12-12T00:00+07:00 [KH-07]
+            assertThat(quarantineDetail(jpKhStay("2020-12-11", 20))).doesNotContain("designated");
+            assertThat(quarantineDetail(jpKhStay("2020-12-12", 20))).contains("designated by the Ministry of Health");
+            assertThat(quarantineDetail(jpKhStay("2020-12-12", 20).guarantee("2020-12-10"))).contains("designated by the Ministry of Health");
         }
 
         private String quarantineDetail(Trips trips) {
