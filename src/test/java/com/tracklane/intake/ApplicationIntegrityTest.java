@@ -157,12 +157,13 @@ class ApplicationIntegrityTest {
 
     @Test
     void shouldRefuseKnownAtInASubmissionAndEvaluateWithWhatIsKnownNow() throws Exception {
-        // The probe: a trip entering 2021-01-20 (after the suspension of 14 January 2021) with knownAt 2021-01-10,
+        // The probe: a trip entering after the suspension of 14 January 2021 (here 2021-01-22, after the grace for
+        // visas already issued) with knownAt 2021-01-10,
         // which would have been evaluated under the open version and approved without an override.
         String during = Files.readString(Path.of(RESIDENT_TRIP))
-                .replace("2020-09-14T23:50", "2021-01-19T23:50").replace("2020-09-15T07:30", "2021-01-20T07:30")
+                .replace("2020-09-14T23:50", "2021-01-21T23:50").replace("2020-09-15T07:30", "2021-01-22T07:30")
                 .replace("2020-10-20T10:30", "2021-02-25T10:30").replace("2020-10-20T15:00", "2021-02-25T15:00")
-                .replace("2020-09-12T09:00+07:00", "2021-01-17T09:00+07:00").replace("2020-08-30", "2021-01-04")
+                .replace("2020-09-12T09:00+07:00", "2021-01-19T09:00+07:00").replace("2020-08-30", "2021-01-06")
                 .replace("2020-09-10T00:00:00Z", "2021-01-10T00:00:00Z");
         Problems.assertProblem(submit(desk("desk-a"), during), 400, "invalid-request")
                 .body("errors.field", hasItem("request.knownAt"));
