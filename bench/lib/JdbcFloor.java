@@ -74,7 +74,7 @@ public class JdbcFloor {
                         c.setAutoCommit(false);
                         PreparedStatement ref = c.prepareStatement(nextReference);
                         PreparedStatement evSeq = c.prepareStatement(nextEvent);
-                        PreparedStatement app = c.prepareStatement("INSERT INTO travel_application (id, reference, status, track, origin, destination, rule_set_id, given_name, family_name, passport_number, nationality, date_of_birth, email, request_json, current_snapshot_id, current_outcome, submitted_by, submitted_at, updated_at, idempotency_key, request_hash, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        PreparedStatement app = c.prepareStatement("INSERT INTO travel_application (id, reference, status, track, origin, destination, rule_set_id, given_name, family_name, passport_number, nationality, date_of_birth, email, request_json, current_snapshot_id, current_outcome, submitted_by, org, submitted_at, updated_at, idempotency_key, request_hash, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                         PreparedStatement snap = c.prepareStatement("INSERT INTO decision_snapshot (id, application_id, created_at, known_at, rule_set_id, rule_set_version, content_hash, outcome, request_json, decision_json) VALUES (?,?,?,?,?,?,?,?,?,?)");
                         PreparedStatement event = c.prepareStatement("INSERT INTO application_event (id, application_id, at, subject, action, from_status, to_status, reason, snapshot_id, override_decision) VALUES (?,?,?,?,?,?,?,?,?,?)");
                         while (System.nanoTime() < end) {
@@ -105,6 +105,7 @@ public class JdbcFloor {
                             app.setString(i++, snapshotId);
                             app.setString(i++, "ELIGIBLE");
                             app.setString(i++, "intake-bench");
+                            app.setString(i++, "intake-bench"); // org
                             app.setTimestamp(i++, now);
                             app.setTimestamp(i++, now);
                             app.setString(i++, null);

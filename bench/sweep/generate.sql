@@ -2,9 +2,9 @@
 -- check-ins on days 1..4 except where (traveller + day) % 10 = 0, i.e. about one day in ten missed.
 -- ${RANGE_G} and ${RANGE_D} are the row generators of the database (generate_series / SYSTEM_RANGE), column x.
 INSERT INTO travel_application (id, reference, status, track, origin, destination, rule_set_id, given_name, family_name,
-    passport_number, nationality, date_of_birth, email, request_json, submitted_by, submitted_at, updated_at, version)
+    passport_number, nationality, date_of_birth, email, request_json, submitted_by, org, submitted_at, updated_at, version)
 SELECT 'b-app-' || g.x, 'BENCH-' || g.x, 'APPROVED', 'RESIDENT', 'KH', 'JP', 'resident-kh-jp', 'Bench', 'Traveller',
-    'B' || g.x, 'KH', DATE '1990-01-01', 'bench@example.com', '{}', 'bench', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1
+    'B' || g.x, 'KH', DATE '1990-01-01', 'bench@example.com', '{}', 'bench', 'bench', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1
 FROM ${RANGE_G};
 
 INSERT INTO compliance_monitoring (id, application_id, rule_set_id, rule_set_version, zone, airport, arrived_at, arrival_date, arrival_day,

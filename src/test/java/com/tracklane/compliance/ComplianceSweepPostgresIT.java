@@ -95,10 +95,10 @@ class ComplianceSweepPostgresIT {
         try (Statement s = db.createStatement()) {
             s.executeUpdate("""
                     INSERT INTO travel_application (id, reference, status, track, origin, destination, rule_set_id, given_name,
-                        family_name, passport_number, nationality, date_of_birth, email, request_json, submitted_by, submitted_at,
+                        family_name, passport_number, nationality, date_of_birth, email, request_json, submitted_by, org, submitted_at,
                         updated_at, version)
                     SELECT 'it-app-' || g, 'IT-' || g, 'APPROVED', 'RESIDENT', 'KH', 'JP', 'resident-kh-jp', 'Test', 'Traveller',
-                        'T' || g, 'KH', DATE '1990-01-01', 'test@example.com', '{}', 'it', now(), now(), 1
+                        'T' || g, 'KH', DATE '1990-01-01', 'test@example.com', '{}', 'it', 'it', now(), now(), 1
                     FROM generate_series(1, %d) g""".formatted(n));
             s.executeUpdate("""
                     INSERT INTO compliance_monitoring (id, application_id, rule_set_id, rule_set_version, zone, airport, arrived_at,
