@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaCall;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependency rules of the production code (tests are not imported). The engine is plain Java so that rules can be
- * evaluated anywhere without the framework; {@code common} is shared by every feature and so may know none of them.
+ * Dependency rules of the production code (tests are not imported). Features depend in one direction,
+ * {@code reference ← track ← eligibility ← intake ← compliance}, with rule administration ({@code ruleadmin}) above
+ * eligibility and intake; {@code security} and {@code common} are used by features and know none of them. The engine
+ * and the rule-set model ({@code track.model}) are plain Java so that rules can be evaluated anywhere without the
+ * framework.
  *
  * <p>These are plain JUnit Jupiter tests calling {@code ArchRule.check}, not {@code @AnalyzeClasses}/{@code @ArchTest}:
  * the ArchUnit JUnit 5 engine of archunit-junit5 1.4.1 discovers nothing on the JUnit Platform 6 that Quarkus 3.33
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     static final String ENGINE = "com.tracklane.eligibility.engine..";
+    static final String RULE_SET_MODEL = "com.tracklane.track.model..";
     static final String COMMON = "com.tracklane.common..";
     static final String COMPLIANCE = "com.tracklane.compliance..";
 
@@ -40,6 +45,64 @@ class ArchitectureTest {
                 .importPackages("com.tracklane");
         assertThat(classes.that(resideInAPackage(ENGINE))).as("engine classes").isNotEmpty();
         assertThat(classes.that(resideInAPackage(COMMON))).as("common classes").isNotEmpty();
+        assertThat(classes.that(resideInAPackage(RULE_SET_MODEL))).as("rule-set model classes").isNotEmpty();
+    }
+
+    @Test
+    void shouldDependInOneDirectionBetweenFeatures() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("common").definedBy(COMMON)
+                .layer("security").definedBy("com.tracklane.security..")
+                .layer("reference").definedBy("com.tracklane.reference..")
+                .layer("track").definedBy("com.tracklane.track..")
+                .layer("eligibility").definedBy("com.tracklane.eligibility..")
+                .layer("intake").definedBy("com.tracklane.intake..")
+                .layer("compliance").definedBy(COMPLIANCE)
+                .layer("ruleadmin").definedBy("com.tracklane.ruleadmin..")
+                .layer("bench").definedBy("com.tracklane.bench..")
+                .whereLayer("common").mayNotAccessAnyLayer()
+                .whereLayer("security").mayOnlyAccessLayers("common")
+                .whereLayer("reference").mayOnlyAccessLayers("common")
+                .whereLayer("track").mayOnlyAccessLayers("common", "reference")
+                .whereLayer("eligibility").mayOnlyAccessLayers("common", "reference", "track")
+                .whereLayer("intake").mayOnlyAccessLayers("common", "security", "reference", "track", "eligibility")
+                .whereLayer("compliance").mayOnlyAccessLayers("common", "security", "reference", "track", "eligibility", "intake")
+                .whereLayer("ruleadmin").mayOnlyAccessLayers("common", "security", "reference", "track", "eligibility", "intake")
+                // bench: the development-only load floor (FloorResource), which drives the eligibility check
+                .whereLayer("bench").mayOnlyAccessLayers("common", "reference", "track", "eligibility")
+                .because("features depend in one direction: reference ← track ← eligibility ← intake ← compliance, rule"
+                        + " administration above eligibility and intake; security and common know no feature")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheRuleSetModelFreeOfFrameworks() {
+        noClasses()
+                .that().resideInAPackage(RULE_SET_MODEL)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.quarkus..", "jakarta..", "io.vertx..", "io.smallrye..", "org.hibernate..", "com.fasterxml.jackson..", "dev.cel..")
+                .because("the rule-set model is plain Java: CEL lives behind its Expression port (track.CelExpressions)")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheRuleSetModelIndependentOfOtherTracklanePackages() {
+        noClasses()
+                .that().resideInAPackage(RULE_SET_MODEL)
+                .should().dependOnClassesThat(resideInAPackage("com.tracklane..")
+                        .and(not(resideInAnyPackage(RULE_SET_MODEL, COMMON))))
+                .because("the rule-set model may use only itself and com.tracklane.common")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepNativeSqlInRepositories() {
+        noClasses()
+                .that().resideOutsideOfPackage("..repository..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("createNativeQuery")))
+                .because("native SQL belongs to the repository package of the feature that owns the tables")
+                .check(classes);
     }
 
     @Test
@@ -47,7 +110,7 @@ class ArchitectureTest {
         noClasses()
                 .that().resideInAPackage(ENGINE)
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.quarkus..", "jakarta..", "io.vertx..", "org.hibernate..", "com.fasterxml.jackson..", "dev.cel..")
+                        "io.quarkus..", "jakarta..", "io.vertx..", "io.smallrye..", "org.hibernate..", "com.fasterxml.jackson..", "dev.cel..")
                 .because("the eligibility engine is plain Java: no framework, HTTP, persistence, JSON or CEL library")
                 .check(classes);
     }
@@ -57,8 +120,8 @@ class ArchitectureTest {
         noClasses()
                 .that().resideInAPackage(ENGINE)
                 .should().dependOnClassesThat(resideInAPackage("com.tracklane..")
-                        .and(not(resideInAnyPackage(ENGINE, COMMON))))
-                .because("the engine may use only itself and com.tracklane.common")
+                        .and(not(resideInAnyPackage(ENGINE, RULE_SET_MODEL, COMMON))))
+                .because("the engine may use only itself, the rule-set model (track.model) and com.tracklane.common")
                 .check(classes);
     }
 

@@ -7,17 +7,15 @@ import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Paging;
-import com.tracklane.common.PublicUrls;
-import com.tracklane.common.UniqueViolation;
 import com.tracklane.common.PreconditionException;
+import com.tracklane.common.PublicUrls;
 import com.tracklane.common.Times;
+import com.tracklane.common.UniqueViolation;
 import com.tracklane.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.json.JsonString;
-import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,12 +26,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Applications from embassy intake forms, and their review by officers. */
 @Path("/api/v1/applications")
@@ -99,7 +99,7 @@ public class ApplicationResource {
             @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
             @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         ApplicationStatus st = status == null ? null : enumOf(ApplicationStatus.class, "status", status);
-        String tr = track == null ? null : enumOf(com.tracklane.eligibility.engine.Track.class, "track", track).name();
+        String tr = track == null ? null : enumOf(com.tracklane.track.model.Track.class, "track", track).name();
         String origin = null;
         String destination = null;
         if (route != null) {

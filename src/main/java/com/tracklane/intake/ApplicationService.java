@@ -17,6 +17,7 @@ import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.engine.DecisionOutcome;
 import com.tracklane.eligibility.service.EligibilityRequest;
 import com.tracklane.eligibility.service.EligibilityService;
+import com.tracklane.intake.repository.ApplicationReferenceSequence;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Applications: submit (evaluated and snapshotted), review, patch, re-evaluate, replay. Every change is one
@@ -468,11 +467,7 @@ public class ApplicationService {
 
     /** RT-KHJP-2020-000123: track, route, year of entry, a number from a database sequence. */
     private String reference(Decision d) {
-        Session session = TravelApplication.getEntityManager().unwrap(Session.class);
-        String sql = ((SessionFactoryImplementor) session.getSessionFactory()).getJdbcServices().getDialect()
-                .getSequenceSupport().getSequenceNextValString("application_reference_seq");
-        Number next = (Number) session.createNativeQuery(sql, Object.class).getSingleResult();
-        return reference(d, next.longValue());
+        return reference(d, ApplicationReferenceSequence.next());
     }
 
     private static String reference(Decision d, long number) {

@@ -1,7 +1,7 @@
 package com.tracklane.track;
 
-import com.tracklane.eligibility.engine.FactCatalog;
-import com.tracklane.eligibility.engine.RuleBindings;
+import com.tracklane.track.model.Expression;
+import com.tracklane.track.model.FactCatalog;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
@@ -86,8 +86,8 @@ public final class CelCost {
             Node operand = node(e.select().operand());
             return new Node(add(operand.cost(), 1), operand.elementLength(), 0);
         }
-        if (name != null && name.startsWith(RuleBindings.PARAMS_PREFIX)) {
-            Object value = parameters.get(name.substring(RuleBindings.PARAMS_PREFIX.length()));
+        if (name != null && name.startsWith(Expression.PARAMS_PREFIX)) {
+            Object value = parameters.get(name.substring(Expression.PARAMS_PREFIX.length()));
             if (value instanceof String s) {
                 return new Node(1, s.length(), 0);
             }

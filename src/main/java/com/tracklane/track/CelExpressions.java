@@ -2,10 +2,9 @@ package com.tracklane.track;
 
 import com.tracklane.common.EvaluationException;
 import com.tracklane.common.Messages;
-import com.tracklane.eligibility.engine.Expression;
-import com.tracklane.eligibility.engine.FactCatalog;
-import com.tracklane.eligibility.engine.FactType;
-import com.tracklane.eligibility.engine.RuleBindings;
+import com.tracklane.track.model.Expression;
+import com.tracklane.track.model.FactCatalog;
+import com.tracklane.track.model.FactType;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOverloadDecl;
@@ -176,7 +175,7 @@ public final class CelExpressions {
     private static CelCompilerBuilder builder(Map<String, FactType> parameterTypes) {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().addFunctionDeclarations(FUNCTIONS);
         FactCatalog.facts().values().forEach(f -> builder.addVar(f.name(), celType(f.type())));
-        parameterTypes.forEach((name, type) -> builder.addVar(RuleBindings.PARAMS_PREFIX + name, celType(type)));
+        parameterTypes.forEach((name, type) -> builder.addVar(Expression.PARAMS_PREFIX + name, celType(type)));
         return builder;
     }
 
@@ -208,8 +207,8 @@ public final class CelExpressions {
         return values.computeIfAbsent(source, s -> {
             String name = s.trim();
             if (NAME.matcher(name).matches()) {
-                boolean declared = name.startsWith(RuleBindings.PARAMS_PREFIX)
-                        ? parameterTypes.containsKey(name.substring(RuleBindings.PARAMS_PREFIX.length()))
+                boolean declared = name.startsWith(Expression.PARAMS_PREFIX)
+                        ? parameterTypes.containsKey(name.substring(Expression.PARAMS_PREFIX.length()))
                         : FactCatalog.facts().containsKey(name);
                 if (declared) {
                     return new Compiled(new NameExpression(name), List.of());

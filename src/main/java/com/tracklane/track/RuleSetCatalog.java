@@ -1,6 +1,6 @@
 package com.tracklane.track;
 
-import com.tracklane.eligibility.engine.RuleSetSpec;
+import com.tracklane.track.model.RuleSetSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Comparator;

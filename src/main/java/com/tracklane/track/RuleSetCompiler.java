@@ -7,25 +7,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.tracklane.common.JsonSchemaCheck;
-import com.tracklane.eligibility.engine.Citation;
-import com.tracklane.eligibility.engine.Evaluator;
-import com.tracklane.eligibility.engine.Expression;
-import com.tracklane.eligibility.engine.FactType;
-import com.tracklane.eligibility.engine.Localized;
-import com.tracklane.eligibility.engine.ObligationSpec;
-import com.tracklane.eligibility.engine.RuleOutcome;
-import com.tracklane.eligibility.engine.RuleSetSpec;
-import com.tracklane.eligibility.engine.RuleSpec;
-import com.tracklane.eligibility.engine.Severity;
-import com.tracklane.eligibility.engine.Template;
-import com.tracklane.eligibility.engine.Track;
-import com.tracklane.eligibility.engine.VersionSpec;
-import com.tracklane.eligibility.engine.VersionStatus;
 import com.tracklane.track.RuleSetDocument.CitationDocument;
 import com.tracklane.track.RuleSetDocument.ObligationDocument;
 import com.tracklane.track.RuleSetDocument.ParameterDocument;
 import com.tracklane.track.RuleSetDocument.RuleDocument;
 import com.tracklane.track.RuleSetDocument.VersionDocument;
+import com.tracklane.track.model.Citation;
+import com.tracklane.track.model.Expression;
+import com.tracklane.track.model.FactType;
+import com.tracklane.track.model.Localized;
+import com.tracklane.track.model.ObligationSpec;
+import com.tracklane.track.model.RuleOutcome;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.RuleSpec;
+import com.tracklane.track.model.Severity;
+import com.tracklane.track.model.Template;
+import com.tracklane.track.model.Track;
+import com.tracklane.track.model.VersionSpec;
+import com.tracklane.track.model.VersionStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,8 +34,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -318,7 +317,7 @@ public final class RuleSetCompiler {
             if (!ids.add(r.id())) {
                 ctx.problem(at + ".id", r.id(), "rule id is used twice in this version");
             }
-            if (com.tracklane.eligibility.engine.Evaluator.TRACK_OPEN.equals(r.id())) {
+            if (RuleSpec.TRACK_OPEN.equals(r.id())) {
                 ctx.problem(at + ".id", r.id(), "TRACK_OPEN is built in and cannot be redefined");
             }
             Expression applicable = optionalCondition(ctx, at + ".applicableWhen", r.id(), cel, r.applicableWhen());
@@ -347,13 +346,13 @@ public final class RuleSetCompiler {
             return null;
         }
         OffsetDateTime until = instant(ctx, path + ".until", g.until());
-        Expression pending = optionalCondition(ctx, path + ".pendingWhen", Evaluator.TRACK_OPEN, cel, g.pendingWhen());
-        Expression condition = optionalCondition(ctx, path + ".condition", Evaluator.TRACK_OPEN, cel, g.condition());
+        Expression pending = optionalCondition(ctx, path + ".pendingWhen", RuleSpec.TRACK_OPEN, cel, g.pendingWhen());
+        Expression condition = optionalCondition(ctx, path + ".condition", RuleSpec.TRACK_OPEN, cel, g.condition());
         Map<RuleOutcome, Localized<Template>> messages = new EnumMap<>(RuleOutcome.class);
-        messages.put(RuleOutcome.PASS, template(ctx, path + ".messages.pass", Evaluator.TRACK_OPEN, cel, g.messages().pass()));
-        messages.put(RuleOutcome.FAIL, template(ctx, path + ".messages.fail", Evaluator.TRACK_OPEN, cel, g.messages().fail()));
+        messages.put(RuleOutcome.PASS, template(ctx, path + ".messages.pass", RuleSpec.TRACK_OPEN, cel, g.messages().pass()));
+        messages.put(RuleOutcome.FAIL, template(ctx, path + ".messages.fail", RuleSpec.TRACK_OPEN, cel, g.messages().fail()));
         if (g.pendingWhen() != null) {
-            messages.put(RuleOutcome.PENDING, required(ctx, path + ".messages.pending", Evaluator.TRACK_OPEN, cel,
+            messages.put(RuleOutcome.PENDING, required(ctx, path + ".messages.pending", RuleSpec.TRACK_OPEN, cel,
                     g.messages().pending(), "pendingWhen"));
         }
         messages.values().removeIf(java.util.Objects::isNull);

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tracklane.eligibility.engine.RuleSetSpec;
-import com.tracklane.eligibility.engine.VersionSpec;
 import com.tracklane.track.RuleSetCatalog.Snapshot;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.VersionSpec;
+import com.tracklane.track.repository.RuleCatalogRevision;
 import com.tracklane.track.store.RuleSetEvent;
 import com.tracklane.track.store.RuleSetRecord;
 import com.tracklane.track.store.RuleVersionRecord;
@@ -148,11 +149,11 @@ public class RuleSetSync {
     }
 
     private Read read(Snapshot before, Map<String, ShippedRuleSets.Source> shipped) {
-        long revision = lockRevision(em);
+        long revision = RuleCatalogRevision.lock(em);
         // Taken while holding the lock: every publication stamped at or before this instant has committed.
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (shipped != null && importAbsent(shipped, asOf, revision)) {
-            revision = bumpRevision(em, revision);
+            revision = RuleCatalogRevision.bump(em, revision);
         }
         if (before.synced() && revision == before.revision()) {
             return new Read(revision, asOf, Map.of(), before.revisions());
@@ -323,17 +324,6 @@ public class RuleSetSync {
         }
         compiled.put(document.deepCopy(), spec);
         return spec;
-    }
-
-    /** Locks the catalogue's revision row until the transaction ends and returns the revision. */
-    public static long lockRevision(EntityManager em) {
-        return ((Number) em.createNativeQuery("SELECT revision FROM rule_catalog WHERE id = 1 FOR UPDATE")
-                .getSingleResult()).longValue();
-    }
-
-    public static long bumpRevision(EntityManager em, long revision) {
-        em.createNativeQuery("UPDATE rule_catalog SET revision = ?1 WHERE id = 1").setParameter(1, revision + 1).executeUpdate();
-        return revision + 1;
     }
 
     public static JsonNode parseJson(String json) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.tracklane.eligibility.engine.RuleSetSpec;
-import com.tracklane.eligibility.engine.VersionSpec;
 import com.tracklane.support.Tokens;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.VersionSpec;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

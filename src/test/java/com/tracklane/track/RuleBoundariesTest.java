@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tracklane.eligibility.engine.DecisionOutcome;
 import com.tracklane.eligibility.engine.Evaluation;
-import com.tracklane.eligibility.engine.RuleOutcome;
 import com.tracklane.eligibility.engine.Trip;
-import com.tracklane.eligibility.engine.VersionStatus;
 import com.tracklane.support.Trips;
+import com.tracklane.track.model.RuleOutcome;
+import com.tracklane.track.model.VersionStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

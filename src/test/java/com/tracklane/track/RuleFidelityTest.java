@@ -7,10 +7,10 @@ import static com.tracklane.support.Trips.trip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tracklane.eligibility.engine.Evaluation;
-import com.tracklane.eligibility.engine.RuleOutcome;
 import com.tracklane.eligibility.engine.Trip;
-import com.tracklane.eligibility.engine.VersionStatus;
 import com.tracklane.support.Trips;
+import com.tracklane.track.model.RuleOutcome;
+import com.tracklane.track.model.VersionStatus;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

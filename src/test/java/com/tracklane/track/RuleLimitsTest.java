@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tracklane.common.EvaluationException;
-import com.tracklane.eligibility.engine.Expression;
-import com.tracklane.eligibility.engine.RuleSetSpec;
-import com.tracklane.eligibility.engine.RuleSpec;
 import com.tracklane.support.ShippedRuleSets;
+import com.tracklane.track.model.Expression;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.RuleSpec;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

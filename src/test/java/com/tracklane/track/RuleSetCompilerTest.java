@@ -3,8 +3,8 @@ package com.tracklane.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.support.ShippedRuleSets;
+import com.tracklane.track.model.RuleSetSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

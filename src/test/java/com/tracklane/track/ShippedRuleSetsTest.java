@@ -2,7 +2,7 @@ package com.tracklane.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tracklane.eligibility.engine.RuleSetSpec;
+import com.tracklane.track.model.RuleSetSpec;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package com.tracklane.compliance.model;
 
-import com.tracklane.eligibility.engine.Citation;
-import com.tracklane.eligibility.engine.Expression;
-import com.tracklane.eligibility.engine.ObligationSpec;
-import com.tracklane.eligibility.engine.VersionSpec;
+import com.tracklane.track.model.Citation;
+import com.tracklane.track.model.Expression;
+import com.tracklane.track.model.ObligationSpec;
+import com.tracklane.track.model.VersionSpec;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.track.model.Localized;
 import java.util.Map;
 
 /**

@@ -1,5 +1,8 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.track.model.RuleOutcome;
+import com.tracklane.track.model.Track;
+import com.tracklane.track.model.VersionStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;

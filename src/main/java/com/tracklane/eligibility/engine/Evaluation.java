@@ -1,5 +1,10 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.track.model.Citation;
+import com.tracklane.track.model.RuleOutcome;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.Severity;
+import com.tracklane.track.model.VersionSpec;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,6 +1,17 @@
 package com.tracklane.eligibility.engine;
 
 import com.tracklane.common.EvaluationException;
+import com.tracklane.track.model.Expression;
+import com.tracklane.track.model.Localized;
+import com.tracklane.track.model.ObligationSpec;
+import com.tracklane.track.model.RuleOutcome;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.RuleSpec;
+import com.tracklane.track.model.Severity;
+import com.tracklane.track.model.Template;
+import com.tracklane.track.model.VersionSpec;
+import com.tracklane.track.model.VersionStatus;
+import com.tracklane.track.model.Wording;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +22,7 @@ import java.util.Optional;
 /** Evaluates the version of a rule set in force for a trip's entry: every rule, the built-in TRACK_OPEN, the obligations. */
 public final class Evaluator {
 
-    public static final String TRACK_OPEN = "TRACK_OPEN";
+    public static final String TRACK_OPEN = RuleSpec.TRACK_OPEN;
 
     private Evaluator() {
     }

@@ -1,5 +1,7 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.VersionStatus;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.track.model.Expression;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  */
 public record RuleBindings(Facts facts, Map<String, Object> parameters, long deadlineNanos) implements Expression.Bindings {
 
-    public static final String PARAMS_PREFIX = "params.";
+    public static final String PARAMS_PREFIX = Expression.PARAMS_PREFIX;
 
     public RuleBindings(Facts facts, Map<String, Object> parameters) {
         this(facts, parameters, NO_DEADLINE);

@@ -1,5 +1,6 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.track.model.Track;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.tracklane.eligibility.service;
 
-import com.tracklane.eligibility.engine.Track;
 import com.tracklane.eligibility.engine.Trip;
+import com.tracklane.track.model.Track;
 import java.util.List;
 
 /**

@@ -1,15 +1,15 @@
 package com.tracklane.track.rest;
 
-import com.tracklane.eligibility.engine.Citation;
-import com.tracklane.eligibility.engine.FactType;
-import com.tracklane.eligibility.engine.ObligationSpec;
-import com.tracklane.eligibility.engine.RuleSetSpec;
-import com.tracklane.eligibility.engine.RuleSpec;
-import com.tracklane.eligibility.engine.Severity;
-import com.tracklane.eligibility.engine.Template;
-import com.tracklane.eligibility.engine.Track;
-import com.tracklane.eligibility.engine.VersionSpec;
-import com.tracklane.eligibility.engine.VersionStatus;
+import com.tracklane.track.model.Citation;
+import com.tracklane.track.model.FactType;
+import com.tracklane.track.model.ObligationSpec;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.RuleSpec;
+import com.tracklane.track.model.Severity;
+import com.tracklane.track.model.Template;
+import com.tracklane.track.model.Track;
+import com.tracklane.track.model.VersionSpec;
+import com.tracklane.track.model.VersionStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

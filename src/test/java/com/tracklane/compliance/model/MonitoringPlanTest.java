@@ -2,9 +2,9 @@ package com.tracklane.compliance.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tracklane.eligibility.engine.RuleSetSpec;
-import com.tracklane.eligibility.engine.VersionSpec;
 import com.tracklane.support.ShippedRuleSets;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.VersionSpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;

@@ -2,6 +2,8 @@ package com.tracklane.eligibility.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tracklane.track.model.Localized;
+import com.tracklane.track.model.VersionStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.tracklane.track.rest;
+package com.tracklane.ruleadmin.rest;
 
 import static com.tracklane.security.Roles.RULES_ADMIN;
 
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.tracklane.common.FieldError;
 import com.tracklane.common.InvalidInputException;
-import com.tracklane.common.PublicUrls;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Languages;
 import com.tracklane.common.Messages;
@@ -17,10 +16,11 @@ import com.tracklane.common.PayloadTooLargeException;
 import com.tracklane.common.PreconditionException;
 import com.tracklane.common.Problem;
 import com.tracklane.common.ProblemMappers;
+import com.tracklane.common.PublicUrls;
+import com.tracklane.ruleadmin.service.DryRunService;
+import com.tracklane.ruleadmin.service.RuleAdminService;
+import com.tracklane.ruleadmin.service.RuleSetInvalidException;
 import com.tracklane.track.RuleSetSync;
-import com.tracklane.track.admin.DryRunService;
-import com.tracklane.track.admin.RuleAdminService;
-import com.tracklane.track.admin.RuleSetInvalidException;
 import com.tracklane.track.store.RuleSetEvent;
 import com.tracklane.track.store.RuleVersionRecord;
 import io.quarkus.security.identity.SecurityIdentity;

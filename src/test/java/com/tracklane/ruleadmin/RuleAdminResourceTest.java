@@ -1,4 +1,4 @@
-package com.tracklane.track.admin;
+package com.tracklane.ruleadmin;
 
 import static com.tracklane.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;

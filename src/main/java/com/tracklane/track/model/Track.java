@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 /** The two kinds of track the agreement names. */
 public enum Track {

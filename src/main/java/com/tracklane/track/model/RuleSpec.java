@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 import java.util.Map;
 
@@ -20,6 +20,9 @@ public record RuleSpec(
         Expression condition,
         Map<RuleOutcome, Localized<Template>> messages,
         Citation citation) {
+
+    /** The id of the built-in rule that checks the track is open; no rule set may define a rule of that id. */
+    public static final String TRACK_OPEN = "TRACK_OPEN";
 
     /** The expressions of a rule as written (null where absent). */
     public record Source(String applicableWhen, String pendingWhen, String condition) {

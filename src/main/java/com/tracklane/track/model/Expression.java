@@ -1,8 +1,11 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 /** A compiled, type-checked expression over facts and parameters (CEL in production, anything in tests). */
 @FunctionalInterface
 public interface Expression {
+
+    /** The prefix under which a version's parameters are bound: {@code params.<name>}. */
+    String PARAMS_PREFIX = "params.";
 
     Object evaluate(Bindings bindings);
 

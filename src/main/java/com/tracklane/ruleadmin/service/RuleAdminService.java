@@ -1,4 +1,4 @@
-package com.tracklane.track.admin;
+package com.tracklane.ruleadmin.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,13 +7,14 @@ import com.tracklane.common.ConflictException;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.NotFoundException;
 import com.tracklane.common.PreconditionException;
-import com.tracklane.eligibility.engine.RuleSetSpec;
-import com.tracklane.eligibility.engine.VersionSpec;
 import com.tracklane.track.RuleLimits;
 import com.tracklane.track.RuleSetCompiler;
 import com.tracklane.track.RuleSetLoadException;
 import com.tracklane.track.RuleSetProblem;
 import com.tracklane.track.RuleSetSync;
+import com.tracklane.track.model.RuleSetSpec;
+import com.tracklane.track.model.VersionSpec;
+import com.tracklane.track.repository.RuleCatalogRevision;
 import com.tracklane.track.store.RuleSetEvent;
 import com.tracklane.track.store.RuleSetRecord;
 import com.tracklane.track.store.RuleVersionRecord;
@@ -72,7 +73,7 @@ public class RuleAdminService {
     /** A new draft, validated; 409 when the rule set already has one. */
     public RuleVersionRecord createDraft(String ruleSetId, JsonNode body, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            RuleSetSync.lockRevision(em);
+            RuleCatalogRevision.lock(em);
             RuleSetRecord set = ruleSet(ruleSetId);
             List<RuleVersionRecord> all = RuleVersionRecord.ofRuleSet(ruleSetId);
             all.stream().filter(v -> v.state == RuleVersionRecord.State.DRAFT).findFirst().ifPresent(d -> {
@@ -98,7 +99,7 @@ public class RuleAdminService {
 
     public RuleVersionRecord updateDraft(String ruleSetId, int number, JsonNode body, long etag, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            RuleSetSync.lockRevision(em);
+            RuleCatalogRevision.lock(em);
             RuleSetRecord set = ruleSet(ruleSetId);
             RuleVersionRecord r = draft(ruleSetId, number, "changed");
             matches(r, etag);
@@ -114,7 +115,7 @@ public class RuleAdminService {
     /** Deletes a draft; {@code etag} null means unconditional. */
     public void deleteDraft(String ruleSetId, int number, Long etag, String actor) {
         QuarkusTransaction.requiringNew().run(() -> {
-            RuleSetSync.lockRevision(em);
+            RuleCatalogRevision.lock(em);
             RuleVersionRecord r = draft(ruleSetId, number, "deleted");
             if (etag != null) {
                 matches(r, etag);
@@ -127,7 +128,7 @@ public class RuleAdminService {
     /** Publishes a draft; this instance serves it when this returns, every other within the poll interval. */
     public RuleVersionRecord publish(String ruleSetId, int number, long etag, String actor) {
         RuleVersionRecord result = QuarkusTransaction.requiringNew().call(() -> {
-            long revision = RuleSetSync.lockRevision(em);
+            long revision = RuleCatalogRevision.lock(em);
             RuleSetRecord set = ruleSet(ruleSetId);
             RuleVersionRecord r = find(ruleSetId, number);
             if (r.state != RuleVersionRecord.State.DRAFT) {
@@ -144,7 +145,7 @@ public class RuleAdminService {
     /** Creates and publishes, in one step, a SUSPENDED version effective {@code from} (the January 2021 case). */
     public RuleVersionRecord suspend(String ruleSetId, String from, String reason, JsonNode citation, String actor) {
         RuleVersionRecord result = QuarkusTransaction.requiringNew().call(() -> {
-            long revision = RuleSetSync.lockRevision(em);
+            long revision = RuleCatalogRevision.lock(em);
             RuleSetRecord set = ruleSet(ruleSetId);
             List<RuleVersionRecord> all = RuleVersionRecord.ofRuleSet(ruleSetId);
             all.stream().filter(v -> v.state == RuleVersionRecord.State.DRAFT).findFirst().ifPresent(d -> {
@@ -184,7 +185,7 @@ public class RuleAdminService {
         r.publishedBy = actor;
         r.contentHash = spec.contentHash();
         r.etag++;
-        long next = RuleSetSync.bumpRevision(em, revision);
+        long next = RuleCatalogRevision.bump(em, revision);
         set.revision = next;
         RuleSetEvent.record(set.id, r.number(), action, stamp, actor, spec.contentHash(),
                 detail == null ? summary(spec) : detail);

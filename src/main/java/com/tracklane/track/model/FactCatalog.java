@@ -1,11 +1,11 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The facts a rule may use, with their types. Rule conditions are type-checked against this catalogue;
- * {@link FactsCalculator} binds every one of them for every check, so a condition never meets an unbound name.
+ * the engine's {@code FactsCalculator} binds every one of them for every check, so a condition never meets an unbound name.
  * Absent request parts are flagged by a {@code has…} fact; the corresponding values are then empty (""),
  * zero or false. Dates are ISO strings ({@code 2020-09-15}), so they compare correctly as strings.
  */

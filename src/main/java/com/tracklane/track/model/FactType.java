@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 /** The value types a fact or a parameter can have; each maps to one CEL type. */
 public enum FactType {

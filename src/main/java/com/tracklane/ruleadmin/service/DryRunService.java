@@ -1,4 +1,4 @@
-package com.tracklane.track.admin;
+package com.tracklane.ruleadmin.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,17 +12,17 @@ import com.tracklane.common.Times;
 import com.tracklane.common.UnprocessableException;
 import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.engine.DecisionOutcome;
-import com.tracklane.eligibility.engine.RuleOutcome;
-import com.tracklane.eligibility.engine.RuleSetSpec;
 import com.tracklane.eligibility.service.EligibilityRequest;
 import com.tracklane.eligibility.service.EligibilityService;
+import com.tracklane.intake.service.ApplicationQueries;
 import com.tracklane.track.RuleSetCatalog;
 import com.tracklane.track.RuleSetSync;
+import com.tracklane.track.model.RuleOutcome;
+import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.store.RuleSetRecord;
 import com.tracklane.track.store.RuleVersionRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,15 +42,15 @@ public class DryRunService {
     public static final int MAX_CHECKS = 1000;
     public static final int MAX_APPLICATIONS = 10_000;
 
-    private final EntityManager em;
+    private final ApplicationQueries storedApplications;
     private final RuleSetCatalog catalog;
     private final RuleAdminService admin;
     private final EligibilityService eligibility;
     private final ObjectMapper mapper;
 
-    public DryRunService(EntityManager em, RuleSetCatalog catalog, RuleAdminService admin, EligibilityService eligibility,
+    public DryRunService(ApplicationQueries storedApplications, RuleSetCatalog catalog, RuleAdminService admin, EligibilityService eligibility,
                          ObjectMapper mapper) {
-        this.em = em;
+        this.storedApplications = storedApplications;
         this.catalog = catalog;
         this.admin = admin;
         this.eligibility = eligibility;
@@ -130,19 +130,13 @@ public class DryRunService {
         if (from != null && to != null && !to.isAfter(from)) {
             throw InvalidInputException.of("applications.submittedTo", "must be after submittedFrom");
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, reference, request_json FROM travel_application"
-                        + " WHERE origin = ?1 AND destination = ?2 AND submitted_at >= ?3 AND submitted_at < ?4"
-                        + " ORDER BY submitted_at, id")
-                .setParameter(1, set.origin).setParameter(2, set.destination)
-                .setParameter(3, java.sql.Timestamp.from(from == null ? Instant.EPOCH : from))
-                .setParameter(4, java.sql.Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to))
-                .setMaxResults(MAX_APPLICATIONS + 1).getResultList();
+        List<ApplicationQueries.StoredRequest> rows = storedApplications.submittedOnRoute(set.origin, set.destination,
+                from == null ? Instant.EPOCH : from, to == null ? Instant.parse("9999-01-01T00:00:00Z") : to, MAX_APPLICATIONS + 1);
         if (rows.size() > MAX_APPLICATIONS) {
             throw new UnprocessableException("too-many-applications", "More than " + MAX_APPLICATIONS
                     + " applications were submitted in that range: narrow it.");
         }
-        return rows.stream().map(r -> new Input((String) r[0], (String) r[1], RuleSetSync.parseJson((String) r[2]))).toList();
+        return rows.stream().map(r -> new Input(r.id(), r.reference(), RuleSetSync.parseJson(r.requestJson()))).toList();
     }
 
     private static Instant instant(JsonNode applications, String field) {

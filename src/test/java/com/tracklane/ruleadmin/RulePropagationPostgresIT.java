@@ -1,4 +1,4 @@
-package com.tracklane.track.admin;
+package com.tracklane.ruleadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 /** Status of a rule-set version: only {@code OPEN} admits travellers. */
 public enum VersionStatus {

@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 /**
  * What an admitted traveller must do after arrival, in destination-local days counted from arrival (day 0).

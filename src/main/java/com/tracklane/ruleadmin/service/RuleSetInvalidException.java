@@ -1,4 +1,4 @@
-package com.tracklane.track.admin;
+package com.tracklane.ruleadmin.service;
 
 import com.tracklane.track.RuleSetProblem;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

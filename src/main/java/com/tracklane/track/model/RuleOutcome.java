@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 /** The result of one rule for one check. */
 public enum RuleOutcome {

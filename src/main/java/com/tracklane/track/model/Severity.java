@@ -1,4 +1,4 @@
-package com.tracklane.eligibility.engine;
+package com.tracklane.track.model;
 
 /** How a rule is presented: a blocking condition of the track, or a requirement the traveller can meet. */
 public enum Severity {
