@@ -1,5 +1,6 @@
 package com.tracklane.eligibility.engine;
 
+import com.tracklane.track.model.*;
 import static com.tracklane.support.Trips.instant;
 import static com.tracklane.support.Trips.trip;
 import static org.assertj.core.api.Assertions.assertThat;
