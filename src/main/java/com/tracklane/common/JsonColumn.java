@@ -51,4 +51,12 @@ public abstract class JsonColumn<T> implements AttributeConverter<T, String> {
             throw new IllegalStateException("a stored JSON column does not read as " + type.getType(), e);
         }
     }
+
+    /** Free-form JSON as a Jackson tree. Treat a read value as immutable: a changed tree is a changed column. */
+    public static class Tree extends JsonColumn<com.fasterxml.jackson.databind.JsonNode> {
+        public Tree() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
 }
