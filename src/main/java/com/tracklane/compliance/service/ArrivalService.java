@@ -17,7 +17,7 @@ import com.tracklane.compliance.repository.MonitoringRepository;
 import com.tracklane.eligibility.engine.Facts;
 import com.tracklane.eligibility.engine.RuleBindings;
 import com.tracklane.eligibility.service.EligibilityService;
-import com.tracklane.intake.ApplicationStatus;
+import com.tracklane.intake.model.ApplicationStatus;
 import com.tracklane.intake.service.ApplicationForMonitoring;
 import com.tracklane.intake.service.ApplicationLookup;
 import com.tracklane.reference.Airport;

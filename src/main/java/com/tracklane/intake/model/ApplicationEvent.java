@@ -1,4 +1,4 @@
-package com.tracklane.intake;
+package com.tracklane.intake.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /** One step in an application's history; only ever inserted. */
 @Entity
@@ -41,8 +40,4 @@ public class ApplicationEvent extends PanacheEntityBase {
     /** For a patch: the fields it changed, comma-separated paths such as {@code request.itinerary[1].departure}. */
     @Column(name = "changed_fields")
     public String changedFields;
-
-    public static List<ApplicationEvent> ofApplication(String applicationId) {
-        return list("applicationId = ?1 order by id", applicationId);
-    }
 }

@@ -1,12 +1,14 @@
-package com.tracklane.intake;
+package com.tracklane.intake.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tracklane.common.JsonColumn;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /** One evaluation of an application, kept for ever: the request, the rule-set version and hash, the full decision. */
 @Entity
@@ -28,12 +30,12 @@ public class DecisionSnapshot extends PanacheEntityBase {
     @Column(name = "content_hash")
     public String contentHash;
     public String outcome;
+    /** The eligibility request as evaluated (the instant it was evaluated at is {@link #knownAt}). */
     @Column(name = "request_json", length = 300_000)
-    public String requestJson;
+    @Convert(converter = JsonColumn.Tree.class)
+    public JsonNode request;
+    /** The full decision, as answered. */
     @Column(name = "decision_json", length = 1_000_000)
-    public String decisionJson;
-
-    public static List<DecisionSnapshot> ofApplication(String applicationId) {
-        return list("applicationId = ?1 order by createdAt", applicationId);
-    }
+    @Convert(converter = JsonColumn.Tree.class)
+    public JsonNode decision;
 }

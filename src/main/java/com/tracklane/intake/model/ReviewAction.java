@@ -1,4 +1,4 @@
-package com.tracklane.intake;
+package com.tracklane.intake.model;
 
 import java.util.Set;
 

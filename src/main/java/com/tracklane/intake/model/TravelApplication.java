@@ -1,7 +1,10 @@
-package com.tracklane.intake;
+package com.tracklane.intake.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tracklane.common.JsonColumn;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,9 +39,10 @@ public class TravelApplication extends PanacheEntityBase {
     @Column(name = "date_of_birth")
     public LocalDate dateOfBirth;
     public String email;
-    /** The eligibility request as last submitted or patched (JSON). */
+    /** The eligibility request as last submitted or patched; replace it, never change it in place. */
     @Column(name = "request_json", length = 300_000)
-    public String requestJson;
+    @Convert(converter = JsonColumn.Tree.class)
+    public JsonNode request;
     @Column(name = "current_snapshot_id")
     public String currentSnapshotId;
     @Column(name = "current_outcome")
@@ -58,4 +62,18 @@ public class TravelApplication extends PanacheEntityBase {
     /** Optimistic lock; also the ETag. */
     @Version
     public long version;
+
+    /** The applicant's personal data, in full. */
+    public Applicant applicant() {
+        return new Applicant(givenName, familyName, passportNumber, nationality, dateOfBirth, email);
+    }
+
+    public void setApplicant(Applicant applicant) {
+        givenName = applicant.givenName();
+        familyName = applicant.familyName();
+        passportNumber = applicant.passportNumber();
+        nationality = applicant.nationality();
+        dateOfBirth = applicant.dateOfBirth();
+        email = applicant.email();
+    }
 }

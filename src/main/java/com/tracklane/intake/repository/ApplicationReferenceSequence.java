@@ -1,6 +1,6 @@
 package com.tracklane.intake.repository;
 
-import com.tracklane.intake.TravelApplication;
+import com.tracklane.intake.model.TravelApplication;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 

@@ -1,17 +1,30 @@
-package com.tracklane.intake;
+package com.tracklane.intake.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.ETags;
+import com.tracklane.common.FieldError;
 import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
+import com.tracklane.common.Page;
 import com.tracklane.common.Paging;
-import com.tracklane.common.PreconditionException;
 import com.tracklane.common.PublicUrls;
+import com.tracklane.common.RequestSchema;
 import com.tracklane.common.Times;
 import com.tracklane.common.UniqueViolation;
+import com.tracklane.intake.model.ApplicationStatus;
+import com.tracklane.intake.model.DecisionSnapshot;
+import com.tracklane.intake.model.TravelApplication;
+import com.tracklane.intake.service.ApplicationAccess;
+import com.tracklane.intake.service.Caller;
+import com.tracklane.intake.service.CorrectionService;
+import com.tracklane.intake.service.HistoryService;
+import com.tracklane.intake.service.ReviewService;
+import com.tracklane.intake.service.SubmissionService;
 import com.tracklane.security.Roles;
+import com.tracklane.track.model.Track;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,14 +38,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Applications from embassy intake forms, and their review by officers. */
@@ -43,15 +55,28 @@ public class ApplicationResource {
     private static final String INTAKE = Roles.INTAKE;
     private static final String OFFICER = Roles.OFFICER;
     public static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final Set<String> DECISION_FIELDS = Set.of("action", "reason", "override");
+    /** Whose ETag If-Match names, in problems. */
+    private static final String ETAG_OF = "application";
+    private static final RequestSchema<ReviewDecision> REVIEW_DECISION = RequestSchema.of("ReviewDecision", ReviewDecision.class);
+    private static final RequestSchema<Withdrawal> WITHDRAWAL = RequestSchema.of("Withdrawal", Withdrawal.class);
 
-    private final ApplicationService service;
+    private final ApplicationAccess access;
+    private final SubmissionService submissions;
+    private final CorrectionService corrections;
+    private final ReviewService reviews;
+    private final HistoryService histories;
     private final PublicUrls links;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
 
-    public ApplicationResource(ApplicationService service, PublicUrls links, ObjectMapper mapper, SecurityIdentity identity) {
-        this.service = service;
+    public ApplicationResource(ApplicationAccess access, SubmissionService submissions, CorrectionService corrections,
+                               ReviewService reviews, HistoryService histories, PublicUrls links, ObjectMapper mapper,
+                               SecurityIdentity identity) {
+        this.access = access;
+        this.submissions = submissions;
+        this.corrections = corrections;
+        this.reviews = reviews;
+        this.histories = histories;
         this.links = links;
         this.mapper = mapper;
         this.identity = identity;
@@ -66,13 +91,13 @@ public class ApplicationResource {
         }
         JsonNode json = JsonBodies.parse(mapper, body);
         Caller caller = caller();
-        ApplicationService.Submitted submitted;
+        SubmissionService.Submitted submitted;
         try {
-            submitted = service.submit(json, caller, idempotencyKey);
+            submitted = submissions.submit(json, caller, idempotencyKey);
         } catch (RuntimeException e) {
             // Two submissions with one key at once: the second insert fails on the unique key; answer the first.
-            ApplicationService.Submitted first = idempotencyKey != null && UniqueViolation.in(e)
-                    ? service.resubmitted(json, caller, idempotencyKey) : null;
+            SubmissionService.Submitted first = idempotencyKey != null && UniqueViolation.in(e)
+                    ? submissions.resubmitted(json, caller, idempotencyKey) : null;
             if (first == null) {
                 throw e;
             }
@@ -81,25 +106,25 @@ public class ApplicationResource {
         TravelApplication a = submitted.application();
         return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .header(HttpHeaders.LOCATION, links.to("/api/v1/applications/" + a.id))
-                .tag(etag(a)).entity(view(a, submitted.snapshot())).build();
+                .tag(ETags.of(a.version)).entity(view(a, submitted.snapshot())).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({INTAKE, OFFICER})
     public Response get(@PathParam("id") String id) {
-        TravelApplication a = service.find(id, caller());
-        return Response.ok(view(a)).tag(etag(a)).build();
+        TravelApplication a = access.find(id, caller());
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
     @GET
     @RolesAllowed({INTAKE, OFFICER})
-    public ApplicationViews.Page<ApplicationViews.Application> list(
+    public Page<ApplicationViews.Application> list(
             @QueryParam("status") String status, @QueryParam("track") String track, @QueryParam("route") String route,
             @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
             @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         ApplicationStatus st = status == null ? null : enumOf(ApplicationStatus.class, "status", status);
-        String tr = track == null ? null : enumOf(com.tracklane.track.model.Track.class, "track", track).name();
+        String tr = track == null ? null : enumOf(Track.class, "track", track).name();
         String origin = null;
         String destination = null;
         if (route != null) {
@@ -110,10 +135,10 @@ public class ApplicationResource {
             destination = route.substring(3);
         }
         Paging paging = Paging.of(page, size, uri);
-        ApplicationService.Filter filter = new ApplicationService.Filter(st, tr, origin, destination,
+        ApplicationAccess.Filter filter = new ApplicationAccess.Filter(st, tr, origin, destination,
                 instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
-        ApplicationService.Found found = service.list(filter, caller(), paging.page(), paging.size());
-        return new ApplicationViews.Page<>(found.items().stream().map(this::view).toList(), paging.page(), paging.size(), found.total());
+        ApplicationAccess.Found found = access.list(filter, caller(), paging.page(), paging.size());
+        return new Page<>(found.items().stream().map(this::view).toList(), paging.page(), paging.size(), found.total());
     }
 
     @POST
@@ -121,56 +146,25 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OFFICER)
     public Response decide(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
-        JsonNode json = JsonBodies.parse(mapper, body);
-        if (json == null || !json.isObject()) {
-            throw InvalidInputException.of("(body)", "expected {\"action\": \"APPROVE\" | \"REJECT\" | \"REQUEST_INFO\" | \"START_REVIEW\", \"reason\": …}");
-        }
-        json.fieldNames().forEachRemaining(f -> {
-            if (!DECISION_FIELDS.contains(f)) {
-                throw InvalidInputException.of(f, "is not a known field");
-            }
-        });
-        JsonNode action = json.get("action");
-        if (action == null || !action.isTextual()) {
-            throw InvalidInputException.of("action", "is required: APPROVE, REJECT, REQUEST_INFO or START_REVIEW");
-        }
-        ReviewAction reviewAction = enumOf(ReviewAction.class, "action", action.asText());
-        if (reviewAction == ReviewAction.WITHDRAW) {
-            throw InvalidInputException.of("action", "WITHDRAW is the applicant side's: POST /api/v1/applications/{id}/withdrawal");
-        }
-        JsonNode reason = json.get("reason");
-        JsonNode override = json.get("override");
-        if (reason != null && !reason.isTextual() && !reason.isNull()) {
-            throw InvalidInputException.of("reason", "must be a string");
-        }
-        checkReason(reason == null || reason.isNull() ? null : reason.asText());
-        if (override != null && !override.isBoolean()) {
-            throw InvalidInputException.of("override", "must be true or false");
-        }
-        Long version = ifMatch(ifMatch);
-        TravelApplication a = service.decide(id, reviewAction, reason == null || reason.isNull() ? null : reason.asText(),
-                override != null && override.asBoolean(), version, caller());
-        return Response.ok(view(a)).tag(etag(a)).build();
+        ReviewDecision decision = bind(REVIEW_DECISION, JsonBodies.parse(mapper, body));
+        ReviewService.checkReason(decision.reason());
+        long version = ETags.required(ifMatch, ETAG_OF);
+        TravelApplication a = reviews.decide(id, decision.action(), decision.reason(), decision.overriding(), version, caller());
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
+    /** The body is optional: no body is a withdrawal without a reason. */
     @POST
     @Path("/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(INTAKE)
     public Response withdraw(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
-        if (json != null && !json.isObject()) {
-            throw InvalidInputException.of("(body)", "expected {\"reason\": …} or no body");
-        }
-        JsonNode reasonNode = json == null ? null : json.get("reason");
-        if (reasonNode != null && !reasonNode.isTextual() && !reasonNode.isNull()) {
-            throw InvalidInputException.of("reason", "must be a string");
-        }
-        String reason = reasonNode == null || reasonNode.isNull() ? null : reasonNode.asText();
-        checkReason(reason);
-        Long version = ifMatch(ifMatch);
-        TravelApplication a = service.decide(id, ReviewAction.WITHDRAW, reason, false, version, caller());
-        return Response.ok(view(a)).tag(etag(a)).build();
+        Withdrawal withdrawal = json == null ? Withdrawal.NONE : bind(WITHDRAWAL, json);
+        ReviewService.checkReason(withdrawal.reason());
+        long version = ETags.required(ifMatch, ETAG_OF);
+        TravelApplication a = reviews.withdraw(id, withdrawal.reason(), version, caller());
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
     /** A JSON merge patch (RFC 7396) only: its media type says how the body applies; application/json is 415. */
@@ -180,51 +174,48 @@ public class ApplicationResource {
     @RolesAllowed({INTAKE, OFFICER})
     public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         JsonNode json = JsonBodies.parse(mapper, body);
-        Long version = ifMatch(ifMatch);
-        TravelApplication a = service.patch(id, json, version, caller());
-        return Response.ok(view(a)).tag(etag(a)).build();
+        long version = ETags.required(ifMatch, ETAG_OF);
+        TravelApplication a = corrections.patch(id, json, version, caller());
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
     @POST
     @Path("/{id}/re-evaluation")
     @RolesAllowed({INTAKE, OFFICER})
     public Response reEvaluate(@PathParam("id") String id) {
-        TravelApplication a = service.reEvaluate(id, caller());
-        return Response.ok(view(a)).tag(etag(a)).build();
+        TravelApplication a = corrections.reEvaluate(id, caller());
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
     @GET
     @Path("/{id}/history")
     @RolesAllowed({INTAKE, OFFICER})
     public List<ApplicationViews.Event> history(@PathParam("id") String id) {
-        return service.history(id, caller()).stream().map(ApplicationViews::event).toList();
+        return histories.history(id, caller()).stream().map(ApplicationViews::event).toList();
     }
 
     @GET
     @Path("/{id}/decisions")
     @RolesAllowed({INTAKE, OFFICER})
     public List<ApplicationViews.SnapshotSummary> decisions(@PathParam("id") String id) {
-        return service.snapshots(id, caller()).stream().map(ApplicationViews::summary).toList();
+        return histories.snapshots(id, caller()).stream().map(ApplicationViews::summary).toList();
     }
 
     @GET
     @Path("/{id}/decisions/{snapshotId}")
     @RolesAllowed({INTAKE, OFFICER})
     public ApplicationViews.Snapshot decision(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
-        DecisionSnapshot s = service.snapshot(id, snapshotId, caller());
-        try {
-            return new ApplicationViews.Snapshot(s.id, s.outcome, new ApplicationViews.RuleSetRef(s.ruleSetId, s.ruleSetVersion, s.contentHash),
-                    s.knownAt, s.createdAt, mapper.readTree(s.requestJson), mapper.readTree(s.decisionJson));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApplicationViews.snapshot(histories.snapshot(id, snapshotId, caller()));
     }
 
     @GET
     @Path("/{id}/decisions/{snapshotId}/replay")
     @RolesAllowed({INTAKE, OFFICER})
     public ApplicationViews.Replay replay(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
-        return service.replay(id, snapshotId, caller());
+        HistoryService.Replayed r = histories.replay(id, snapshotId, caller());
+        DecisionSnapshot s = r.snapshot();
+        return new ApplicationViews.Replay(s.id, r.differences().isEmpty(), ApplicationViews.ruleSet(s), s.outcome,
+                r.replayedOutcome(), r.differences(), r.replayed());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -236,17 +227,10 @@ public class ApplicationResource {
     /** {@code known}: the current snapshot when the caller already holds it (a submission), else it is read. */
     private ApplicationViews.Application view(TravelApplication a, DecisionSnapshot known) {
         boolean officer = identity.hasRole(OFFICER);
-        DecisionSnapshot current = known != null && known.id.equals(a.currentSnapshotId) ? known
-                : a.currentSnapshotId == null ? null : DecisionSnapshot.findById(a.currentSnapshotId);
-        JsonNode request;
-        try {
-            request = mapper.readTree(a.requestJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        DecisionSnapshot current = histories.current(a, known);
         return new ApplicationViews.Application(a.id, a.reference, a.status, a.track,
                 new ApplicationViews.Route(a.origin, a.destination), a.ruleSetId, ApplicationViews.applicant(a, officer),
-                !officer, request, ApplicationViews.summary(current), a.submittedBy, a.org, a.submittedAt, a.updatedAt, a.version);
+                !officer, a.request, ApplicationViews.summary(current), a.submittedBy, a.org, a.submittedAt, a.updatedAt, a.version);
     }
 
     /** The token's subject, its organisation ({@code org} claim, else the subject), and whether it is an officer's. */
@@ -264,46 +248,24 @@ public class ApplicationResource {
         return new Caller(subject, org, identity.hasRole(OFFICER));
     }
 
-    private static EntityTag etag(TravelApplication a) {
-        return new EntityTag(Long.toString(a.version));
-    }
-
-    /** If-Match: {@code "3"} (or W/"3"); missing → 428; unparseable → 412 (it cannot match). */
-    private static Long ifMatch(String header) {
-        if (header == null || header.isBlank()) {
-            throw PreconditionException.required("This change needs an If-Match header with the application's ETag (from GET).");
+    /** A body checked against its schema in the contract and bound to its record; any problem is a 400. */
+    private <T> T bind(RequestSchema<T> schema, JsonNode json) {
+        RequestSchema.Checked<T> checked = schema.check(mapper, json);
+        List<FieldError> errors = checked.errors();
+        if (errors.size() == 1) {
+            throw InvalidInputException.of(errors.get(0).field(), errors.get(0).message());
         }
-        String tag = header.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The request has " + errors.size() + " invalid field(s).", errors);
         }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw PreconditionException.failed("If-Match " + header + " does not match the application's ETag.");
-        }
-    }
-
-    /** A reason is stored in the history: at most 2000 characters, no NUL, valid Unicode. */
-    private static void checkReason(String reason) {
-        if (reason == null) {
-            return;
-        }
-        if (reason.length() > 2000) {
-            throw InvalidInputException.of("reason", "must be at most 2000 characters");
-        }
-        String problem = InputChecks.freeTextProblem(reason);
-        if (problem != null) {
-            throw InvalidInputException.of("reason", problem);
-        }
+        return checked.value();
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw InvalidInputException.of(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

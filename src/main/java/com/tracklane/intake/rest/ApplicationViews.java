@@ -1,8 +1,13 @@
-package com.tracklane.intake;
+package com.tracklane.intake.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tracklane.common.RuleSetRef;
+import com.tracklane.intake.model.Applicant;
+import com.tracklane.intake.model.ApplicationEvent;
+import com.tracklane.intake.model.ApplicationStatus;
+import com.tracklane.intake.model.DecisionSnapshot;
+import com.tracklane.intake.model.TravelApplication;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /** What the application endpoints serve. Personal data is shown in full to officers only. */
@@ -11,14 +16,7 @@ public final class ApplicationViews {
     private ApplicationViews() {
     }
 
-    public record Applicant(String givenName, String familyName, String passportNumber, String nationality,
-                            LocalDate dateOfBirth, String email) {
-    }
-
     public record Route(String origin, String destination) {
-    }
-
-    public record RuleSetRef(String id, int version, String contentHash) {
     }
 
     public record SnapshotSummary(String id, String outcome, RuleSetRef ruleSet, Instant knownAt, Instant createdAt) {
@@ -39,16 +37,13 @@ public final class ApplicationViews {
                         List<String> changedFields) {
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
-
     public record Replay(String snapshotId, boolean identical, RuleSetRef ruleSet, String storedOutcome,
                          String replayedOutcome, List<String> differences, JsonNode replayed) {
     }
 
     static Applicant applicant(TravelApplication a, boolean full) {
         if (full) {
-            return new Applicant(a.givenName, a.familyName, a.passportNumber, a.nationality, a.dateOfBirth, a.email);
+            return a.applicant();
         }
         return new Applicant(initial(a.givenName), initial(a.familyName), maskPassport(a.passportNumber), a.nationality,
                 null, maskEmail(a.email));
@@ -69,9 +64,16 @@ public final class ApplicationViews {
         return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
+    static RuleSetRef ruleSet(DecisionSnapshot s) {
+        return new RuleSetRef(s.ruleSetId, s.ruleSetVersion, s.contentHash);
+    }
+
     static SnapshotSummary summary(DecisionSnapshot s) {
-        return s == null ? null : new SnapshotSummary(s.id, s.outcome, new RuleSetRef(s.ruleSetId, s.ruleSetVersion, s.contentHash),
-                s.knownAt, s.createdAt);
+        return s == null ? null : new SnapshotSummary(s.id, s.outcome, ruleSet(s), s.knownAt, s.createdAt);
+    }
+
+    static Snapshot snapshot(DecisionSnapshot s) {
+        return new Snapshot(s.id, s.outcome, ruleSet(s), s.knownAt, s.createdAt, s.request, s.decision);
     }
 
     static Event event(ApplicationEvent e) {

@@ -1,16 +1,22 @@
 package com.tracklane.intake.service;
 
-import com.tracklane.intake.TravelApplication;
+import com.tracklane.intake.model.TravelApplication;
+import com.tracklane.intake.repository.ApplicationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.Optional;
 
 /** Intake's read API for the features after it (compliance): applications as values, never the entity. */
 @ApplicationScoped
 public class ApplicationLookup {
 
+    private final ApplicationRepository applications;
+
+    public ApplicationLookup(ApplicationRepository applications) {
+        this.applications = applications;
+    }
+
     public boolean exists(String id) {
-        return TravelApplication.findByIdOptional(id).isPresent();
+        return applications.findByIdOptional(id).isPresent();
     }
 
     /**
@@ -18,10 +24,10 @@ public class ApplicationLookup {
      * review or a second arrival waits, so the status read here stays true while the arrival is recorded.
      */
     public Optional<ApplicationForMonitoring> lockForArrival(String id) {
-        return TravelApplication.<TravelApplication>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).map(ApplicationLookup::of);
+        return applications.lockedById(id).map(ApplicationLookup::of);
     }
 
     private static ApplicationForMonitoring of(TravelApplication a) {
-        return new ApplicationForMonitoring(a.id, a.status, a.ruleSetId, a.destination, a.requestJson);
+        return new ApplicationForMonitoring(a.id, a.status, a.ruleSetId, a.destination, a.request.toString());
     }
 }

@@ -1,6 +1,6 @@
 package com.tracklane.intake.service;
 
-import com.tracklane.intake.TravelApplication;
+import com.tracklane.intake.repository.ApplicationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +12,12 @@ import java.util.List;
 @ApplicationScoped
 public class ApplicationQueries {
 
+    private final ApplicationRepository applications;
+
+    public ApplicationQueries(ApplicationRepository applications) {
+        this.applications = applications;
+    }
+
     /** An application's id, public reference and the eligibility request it was submitted with (JSON as stored). */
     public record StoredRequest(String id, String reference, String requestJson) {
     }
@@ -21,12 +27,7 @@ public class ApplicationQueries {
      * of them: a caller that must refuse larger ranges asks for one more than it accepts.
      */
     public List<StoredRequest> submittedOnRoute(String origin, String destination, Instant from, Instant to, int limit) {
-        return TravelApplication.getEntityManager()
-                .createQuery("SELECT new com.tracklane.intake.service.ApplicationQueries$StoredRequest(a.id, a.reference, a.requestJson)"
-                        + " FROM TravelApplication a WHERE a.origin = :origin AND a.destination = :destination"
-                        + " AND a.submittedAt >= :from AND a.submittedAt < :to ORDER BY a.submittedAt, a.id", StoredRequest.class)
-                .setParameter("origin", origin).setParameter("destination", destination)
-                .setParameter("from", from).setParameter("to", to)
-                .setMaxResults(limit).getResultList();
+        return applications.submittedOnRoute(origin, destination, from, to, limit).stream()
+                .map(r -> new StoredRequest(r.id(), r.reference(), r.request().toString())).toList();
     }
 }

@@ -1,4 +1,4 @@
-package com.tracklane.intake;
+package com.tracklane.intake.service;
 
 /**
  * Who is asking, as far as applications care.

@@ -1,0 +1,74 @@
+package com.tracklane.intake.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tracklane.common.NotFoundException;
+import com.tracklane.intake.model.ApplicationEvent;
+import com.tracklane.intake.model.DecisionSnapshot;
+import com.tracklane.intake.model.TravelApplication;
+import com.tracklane.intake.repository.ApplicationEventRepository;
+import com.tracklane.intake.repository.DecisionSnapshotRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** What happened to an application: its history, its decision snapshots, and the replay of a snapshot. */
+@ApplicationScoped
+public class HistoryService {
+
+    private final ApplicationAccess access;
+    private final ApplicationEventRepository events;
+    private final DecisionSnapshotRepository snapshots;
+    private final Evaluations evaluations;
+    private final ObjectMapper mapper;
+
+    public HistoryService(ApplicationAccess access, ApplicationEventRepository events, DecisionSnapshotRepository snapshots,
+                          Evaluations evaluations, ObjectMapper mapper) {
+        this.access = access;
+        this.events = events;
+        this.snapshots = snapshots;
+        this.evaluations = evaluations;
+        this.mapper = mapper;
+    }
+
+    public List<ApplicationEvent> history(String id, Caller caller) {
+        access.find(id, caller);
+        return events.ofApplication(id);
+    }
+
+    public List<DecisionSnapshot> snapshots(String id, Caller caller) {
+        access.find(id, caller);
+        return snapshots.ofApplication(id);
+    }
+
+    public DecisionSnapshot snapshot(String id, String snapshotId, Caller caller) {
+        access.find(id, caller);
+        DecisionSnapshot s = snapshots.findById(snapshotId);
+        if (s == null || !s.applicationId.equals(id)) {
+            throw new NotFoundException("Application '" + id + "' has no decision snapshot '" + snapshotId + "'.");
+        }
+        return s;
+    }
+
+    /**
+     * The application's current snapshot: {@code known} when it is that one (a submission just wrote it), else read;
+     * null when it has none.
+     */
+    public DecisionSnapshot current(TravelApplication a, DecisionSnapshot known) {
+        if (known != null && known.id.equals(a.currentSnapshotId)) {
+            return known;
+        }
+        return a.currentSnapshotId == null ? null : snapshots.findById(a.currentSnapshotId);
+    }
+
+    /** A snapshot's decision taken again, and where it differs from the stored one (JSON pointers). */
+    public record Replayed(DecisionSnapshot snapshot, String replayedOutcome, List<String> differences, JsonNode replayed) {
+    }
+
+    /** Re-runs a snapshot's request with its knownAt: the same versions decide, so the decision must be identical. */
+    public Replayed replay(String id, String snapshotId, Caller caller) {
+        DecisionSnapshot s = snapshot(id, snapshotId, caller);
+        Evaluations.Evaluated again = evaluations.replay(s.request, s.knownAt, s.decision);
+        JsonNode replayed = mapper.valueToTree(again.decision());
+        return new Replayed(s, again.decision().outcome().name(), JsonDiff.between(s.decision, replayed), replayed);
+    }
+}
