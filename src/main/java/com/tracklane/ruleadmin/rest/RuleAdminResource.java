@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.tracklane.common.ETags;
 import com.tracklane.common.FieldError;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
@@ -13,7 +14,6 @@ import com.tracklane.common.Languages;
 import com.tracklane.common.Messages;
 import com.tracklane.common.NotFoundException;
 import com.tracklane.common.PayloadTooLargeException;
-import com.tracklane.common.PreconditionException;
 import com.tracklane.common.Problem;
 import com.tracklane.common.ProblemMappers;
 import com.tracklane.common.PublicUrls;
@@ -34,7 +34,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -93,14 +92,14 @@ public class RuleAdminResource {
     public Response create(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         RuleVersionRecord r = admin.createDraft(id, document(body, type), subject());
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location(id, r))
-                .tag(etag(r)).entity(view(r, true)).build();
+                .tag(ETags.of(r.etag)).entity(view(r, true)).build();
     }
 
     @GET
     @Path("/tracks/{id}/versions/{n}")
     public Response get(@PathParam("id") String id, @PathParam("n") String n) {
         RuleVersionRecord r = admin.version(id, number(id, n));
-        return Response.ok(view(r, true)).tag(etag(r)).build();
+        return Response.ok(view(r, true)).tag(ETags.of(r.etag)).build();
     }
 
     @PUT
@@ -110,14 +109,14 @@ public class RuleAdminResource {
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam("If-Match") String ifMatch) {
         int number = number(id, n);
         JsonNode doc = document(body, type);
-        RuleVersionRecord r = admin.updateDraft(id, number, doc, ifMatch(ifMatch, true), subject());
-        return Response.ok(view(r, true)).tag(etag(r)).build();
+        RuleVersionRecord r = admin.updateDraft(id, number, doc, ETags.required(ifMatch, "version"), subject());
+        return Response.ok(view(r, true)).tag(ETags.of(r.etag)).build();
     }
 
     @DELETE
     @Path("/tracks/{id}/versions/{n}")
     public Response delete(@PathParam("id") String id, @PathParam("n") String n, @HeaderParam("If-Match") String ifMatch) {
-        admin.deleteDraft(id, number(id, n), ifMatch == null || ifMatch.isBlank() ? null : ifMatch(ifMatch, false), subject());
+        admin.deleteDraft(id, number(id, n), ETags.optional(ifMatch, "version"), subject());
         return Response.noContent().build();
     }
 
@@ -125,8 +124,8 @@ public class RuleAdminResource {
     @Path("/tracks/{id}/versions/{n}/publish")
     public Response publish(@PathParam("id") String id, @PathParam("n") String n, @HeaderParam("If-Match") String ifMatch) {
         int number = number(id, n);
-        RuleVersionRecord r = admin.publish(id, number, ifMatch(ifMatch, true), subject());
-        return Response.ok(view(r, true)).tag(etag(r)).build();
+        RuleVersionRecord r = admin.publish(id, number, ETags.required(ifMatch, "version"), subject());
+        return Response.ok(view(r, true)).tag(ETags.of(r.etag)).build();
     }
 
     @POST
@@ -175,7 +174,7 @@ public class RuleAdminResource {
         String fromText = offsetDateTime(from.asText()).toString();
         RuleVersionRecord r = admin.suspend(id, fromText, reason.asText(), citation, subject());
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location(id, r))
-                .tag(etag(r)).entity(view(r, true)).build();
+                .tag(ETags.of(r.etag)).entity(view(r, true)).build();
     }
 
     /** The new version's address: relative, or under tracklane.public-base-url; never from the Host header. */
@@ -287,29 +286,6 @@ public class RuleAdminResource {
         }
         throw new NotFoundException("Rule set '" + id + "' has no version '" + Messages.sanitize(n)
                 + "': versions are numbered 1, 2, 3 … in ASCII digits.");
-    }
-
-    /** If-Match: {@code "3"} (or W/"3"); missing → 428 when required; unparseable → 412 (it cannot match). */
-    private static long ifMatch(String header, boolean required) {
-        if (header == null || header.isBlank()) {
-            if (required) {
-                throw PreconditionException.required("This change needs an If-Match header with the version's ETag (from GET).");
-            }
-            return -1;
-        }
-        String tag = header.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        try {
-            return Long.parseLong(tag.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw PreconditionException.failed("If-Match " + header + " does not match the version's ETag.");
-        }
-    }
-
-    private static EntityTag etag(RuleVersionRecord r) {
-        return new EntityTag(Long.toString(r.etag));
     }
 
     private static VersionView view(RuleVersionRecord r, boolean withDocument) {
