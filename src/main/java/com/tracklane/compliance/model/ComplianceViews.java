@@ -1,6 +1,7 @@
 package com.tracklane.compliance.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tracklane.common.RuleSetRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,9 +17,6 @@ public final class ComplianceViews {
     }
 
     public record Departure(Instant departedAt, String airport, LocalDate localDate, int day) {
-    }
-
-    public record RuleSetRef(String id, int version) {
     }
 
     public record CheckInCounts(int expected, int received, int total) {
@@ -41,9 +39,6 @@ public final class ComplianceViews {
     public record CheckInView(String id, String applicationId, Instant at, LocalDate localDate, int day,
                               double temperatureC, List<String> symptoms, Location location, String transport,
                               String testResult, Instant receivedAt, List<String> violations) {
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public record SweepResult(Instant at, int examined, Map<String, Integer> found, int recorded, int closed,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
+import com.tracklane.common.Page;
 import com.tracklane.common.Paging;
 import com.tracklane.common.Times;
 import com.tracklane.compliance.model.ComplianceViews;
@@ -52,7 +53,7 @@ public class ComplianceResource {
     @GET
     @Path("/violations")
     @RolesAllowed(MONITOR)
-    public ComplianceViews.Page<ComplianceViews.ViolationView> violations(@QueryParam("since") String since,
+    public Page<ComplianceViews.ViolationView> violations(@QueryParam("since") String since,
             @QueryParam("code") String code, @QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         LocalDate sinceDate = null;
         Instant sinceInstant = null;

@@ -1,5 +1,7 @@
 package com.tracklane.compliance.service;
 
+import com.tracklane.common.Page;
+import com.tracklane.common.RuleSetRef;
 import com.tracklane.compliance.model.CheckIn;
 import com.tracklane.compliance.model.ComplianceViews;
 import com.tracklane.compliance.model.Monitoring;
@@ -66,7 +68,7 @@ public class ComplianceReportService {
         }
         boolean movement = plan.window("RESTRICTED_MOVEMENT").isPresent();
         return new ComplianceViews.Report(m.applicationId, m.id, status,
-                new ComplianceViews.RuleSetRef(m.ruleSetId, m.ruleSetVersion),
+                RuleSetRef.of(m.ruleSetId, m.ruleSetVersion),
                 new ComplianceViews.Arrival(m.arrivedAt, m.airport, m.zone, m.arrivalDate, places.get(0)),
                 plan.windows(), from, until, m.retestDate(), plan.releaseDate().orElse(null), m.endsOn,
                 new ComplianceViews.CheckInCounts(expected, received, all.size()), departure,
@@ -87,9 +89,9 @@ public class ComplianceReportService {
     }
 
     /** One page of all violations, by id; {@code sinceDate}: of that local day or later; {@code sinceInstant}: detected then or later. */
-    public ComplianceViews.Page<ComplianceViews.ViolationView> violations(LocalDate sinceDate, Instant sinceInstant,
+    public Page<ComplianceViews.ViolationView> violations(LocalDate sinceDate, Instant sinceInstant,
                                                                           ViolationCode code, int page, int size) {
         ViolationRepository.Found found = violations.find(sinceDate, sinceInstant, code, page, size);
-        return new ComplianceViews.Page<>(found.items().stream().map(ComplianceReportService::view).toList(), page, size, found.total());
+        return new Page<>(found.items().stream().map(ComplianceReportService::view).toList(), page, size, found.total());
     }
 }
