@@ -53,11 +53,11 @@ public class ApplicationService {
     private final ObjectMapper canonical;
     private final Clock clock;
 
-    private final com.tracklane.track.RuleSetCatalog catalog;
-    private final com.tracklane.track.RuleSetSync sync;
+    private final com.tracklane.track.service.RuleSetCatalog catalog;
+    private final com.tracklane.track.service.RuleSetSync sync;
 
     public ApplicationService(EligibilityService eligibility, ObjectMapper mapper, Clock clock,
-                              com.tracklane.track.RuleSetCatalog catalog, com.tracklane.track.RuleSetSync sync) {
+                              com.tracklane.track.service.RuleSetCatalog catalog, com.tracklane.track.service.RuleSetSync sync) {
         this.catalog = catalog;
         this.sync = sync;
         this.eligibility = eligibility;
@@ -311,8 +311,8 @@ public class ApplicationService {
      * by the edition that held the named version when a later edition has superseded it (see
      * {@code V6__superseded_rule_versions.sql}).
      */
-    private com.tracklane.track.RuleSetCatalog.Snapshot asDecided(JsonNode stored) {
-        com.tracklane.track.RuleSetCatalog.Snapshot snapshot = catalog.snapshot();
+    private com.tracklane.track.service.RuleSetCatalog.Snapshot asDecided(JsonNode stored) {
+        com.tracklane.track.service.RuleSetCatalog.Snapshot snapshot = catalog.snapshot();
         List<JsonNode> refs = new ArrayList<>();
         refs.add(stored.path("ruleSet"));
         stored.path("alternatives").forEach(a -> refs.add(a.path("ruleSet")));
@@ -343,7 +343,7 @@ public class ApplicationService {
      * re-evaluations, a snapshot's own for a replay (with the rule sets as decided). The request's own
      * {@code knownAt} never decides.
      */
-    private Evaluated evaluate(JsonNode request, Instant knownAt, com.tracklane.track.RuleSetCatalog.Snapshot ruleSets) {
+    private Evaluated evaluate(JsonNode request, Instant knownAt, com.tracklane.track.service.RuleSetCatalog.Snapshot ruleSets) {
         ObjectNode copy = request.deepCopy();
         copy.put("knownAt", knownAt.toString());
         try {

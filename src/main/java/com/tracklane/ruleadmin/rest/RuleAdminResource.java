@@ -20,9 +20,9 @@ import com.tracklane.common.PublicUrls;
 import com.tracklane.ruleadmin.service.DryRunService;
 import com.tracklane.ruleadmin.service.RuleAdminService;
 import com.tracklane.ruleadmin.service.RuleSetInvalidException;
-import com.tracklane.track.RuleSetSync;
-import com.tracklane.track.store.RuleSetEvent;
-import com.tracklane.track.store.RuleVersionRecord;
+import com.tracklane.track.service.RuleSetSync;
+import com.tracklane.track.repository.RuleSetEvent;
+import com.tracklane.track.repository.RuleVersionRecord;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -242,7 +242,7 @@ public class RuleAdminResource {
         }
         field = field.isEmpty() ? key : field;
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        throw new RuleSetInvalidException("The version has 1 problem(s); nothing was stored.", List.of(new com.tracklane.track.RuleSetProblem(
+        throw new RuleSetInvalidException("The version has 1 problem(s); nothing was stored.", List.of(new com.tracklane.track.model.RuleSetProblem(
                 "version", field, null, 0, 0, "the key '" + key + "' is written twice" + (line > 0 ? " (again on line " + line + ")" : "")
                 + ": write each key once")));
     }

@@ -1,6 +1,6 @@
 package com.tracklane.ruleadmin.service;
 
-import com.tracklane.track.RuleSetProblem;
+import com.tracklane.track.model.RuleSetProblem;
 import java.util.List;
 
 /** A version document that cannot become a version: answered 422 with every problem. */

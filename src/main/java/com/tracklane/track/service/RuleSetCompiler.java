@@ -1,5 +1,7 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
+import com.tracklane.track.model.RuleSetLoadException;
+import com.tracklane.track.model.RuleSetProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +9,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.tracklane.common.JsonSchemaCheck;
-import com.tracklane.track.RuleSetDocument.CitationDocument;
-import com.tracklane.track.RuleSetDocument.ObligationDocument;
-import com.tracklane.track.RuleSetDocument.ParameterDocument;
-import com.tracklane.track.RuleSetDocument.RuleDocument;
-import com.tracklane.track.RuleSetDocument.VersionDocument;
+import com.tracklane.track.service.RuleSetDocument.CitationDocument;
+import com.tracklane.track.service.RuleSetDocument.ObligationDocument;
+import com.tracklane.track.service.RuleSetDocument.ParameterDocument;
+import com.tracklane.track.service.RuleSetDocument.RuleDocument;
+import com.tracklane.track.service.RuleSetDocument.VersionDocument;
 import com.tracklane.track.model.Citation;
 import com.tracklane.track.model.Expression;
 import com.tracklane.track.model.FactType;
@@ -51,7 +53,7 @@ public final class RuleSetCompiler {
     public static final String SCHEMA_RESOURCE = "openapi/ruleset.schema.json";
 
     /** A key written twice is refused, not silently replaced by its last value. */
-    static final YAMLMapper YAML = YAMLMapper.builder()
+    public static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();

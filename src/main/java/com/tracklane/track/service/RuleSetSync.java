@@ -1,19 +1,21 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
+import com.tracklane.track.model.RuleSetLoadException;
+import com.tracklane.track.model.RuleSetProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tracklane.track.RuleSetCatalog.Snapshot;
+import com.tracklane.track.service.RuleSetCatalog.Snapshot;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.VersionSpec;
 import com.tracklane.track.repository.RuleCatalogRevision;
-import com.tracklane.track.store.RuleSetEvent;
-import com.tracklane.track.store.RuleSetRecord;
-import com.tracklane.track.store.RuleVersionRecord;
-import com.tracklane.track.store.SupersededVersionRecord;
+import com.tracklane.track.repository.RuleSetEvent;
+import com.tracklane.track.repository.RuleSetRecord;
+import com.tracklane.track.repository.RuleVersionRecord;
+import com.tracklane.track.repository.SupersededVersionRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -106,7 +108,7 @@ public class RuleSetSync {
     }
 
     /** Imports the given shipped files as the start-up does (absent rule sets, and later editions of unchanged ones). */
-    void importShipped(Map<String, ShippedRuleSets.Source> files) {
+    public void importShipped(Map<String, ShippedRuleSets.Source> files) {
         refresh(files);
     }
 
