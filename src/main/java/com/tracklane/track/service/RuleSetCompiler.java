@@ -61,6 +61,8 @@ public final class RuleSetCompiler {
     /** One CEL environment per set of parameter types: versions and rule sets that declare the same share it. */
     private static final Map<Map<String, FactType>, CelExpressions> ENVIRONMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private static final RuleDocumentCompiler RULES = new RuleDocumentCompiler();
+
     private final CelExpressions.Limits limits;
 
     /** A compiler for what is already accepted (shipped files, published versions): the runtime limits protect it. */
@@ -108,7 +110,7 @@ public final class RuleSetCompiler {
         }
         RuleSetDocument doc = CANONICAL.convertValue(node, RuleSetDocument.class);
         int edition = doc.edition() == null ? 1 : doc.edition();
-        Context ctx = new Context(file, doc.id(), edition, problems, limits, checkFrom);
+        CompileContext ctx = new CompileContext(file, doc.id(), edition, problems, limits, checkFrom);
         List<VersionSpec> versions = new ArrayList<>();
         Resolved previous = null;
         for (int i = 0; i < doc.versions().size(); i++) {
@@ -126,19 +128,12 @@ public final class RuleSetCompiler {
                 new Localized<>(doc.title()), versions, edition);
     }
 
-    private record Context(String file, String ruleSetId, int edition, List<RuleSetProblem> problems, CelExpressions.Limits limits,
-                           int checkFrom) {
-        void problem(String path, String ruleId, String message) {
-            problems.add(new RuleSetProblem(file, path, ruleId, 0, 0, message));
-        }
-    }
-
     /** A version as compiled, with what the next version may inherit. */
     private record Resolved(VersionSpec spec, Map<String, ParameterDocument> parameters, List<RuleDocument> ruleDocs,
                             List<RuleSpec> rules, List<ObligationDocument> obligationDocs, List<ObligationSpec> obligations) {
     }
 
-    private Resolved version(Context ctx, String path, int number, VersionDocument doc, Resolved previous) {
+    private Resolved version(CompileContext ctx, String path, int number, VersionDocument doc, Resolved previous) {
         int problemsBefore = ctx.problems().size();
         if (doc.version() != null && doc.version() != number) {
             ctx.problem(path + ".version", null, "versions are numbered from 1 in effective order: expected " + number + ", found " + doc.version());
@@ -181,42 +176,42 @@ public final class RuleSetCompiler {
         boolean changedParameters = doc.parameters() != null;
         if (doc.rules() != null || previous == null) {
             ruleDocs = doc.rules() == null ? List.of() : doc.rules();
-            rules = rules(ctx, path + ".rules", cel, ruleDocs);
+            rules = RULES.rules(ctx, path + ".rules", cel, ruleDocs);
         } else {
             ruleDocs = previous.ruleDocs();
             // Inherited rules were type-checked against the previous parameters; recheck if parameters changed.
-            rules = changedParameters ? rules(ctx, path + ".rules(inherited)", cel, ruleDocs) : previous.rules();
+            rules = changedParameters ? RULES.rules(ctx, path + ".rules(inherited)", cel, ruleDocs) : previous.rules();
         }
         List<ObligationDocument> obligationDocs;
         List<ObligationSpec> obligations;
         if (doc.obligations() != null || previous == null) {
             obligationDocs = doc.obligations() == null ? List.of() : doc.obligations();
-            obligations = obligations(ctx, path + ".obligations", cel, obligationDocs);
+            obligations = RULES.obligations(ctx, path + ".obligations", cel, obligationDocs);
         } else {
             obligationDocs = previous.obligationDocs();
-            obligations = changedParameters ? obligations(ctx, path + ".obligations(inherited)", cel, obligationDocs) : previous.obligations();
+            obligations = changedParameters ? RULES.obligations(ctx, path + ".obligations(inherited)", cel, obligationDocs) : previous.obligations();
         }
         if (ctx.problems().size() == problemsBefore && ctx.limits() != null && number > ctx.checkFrom()) {
             Map<String, Object> parameterValues = VersionSpec.valuesOf(values);
-            parameterLimits(ctx, path, ctx.limits(), parameterValues);
+            RuleSetLimitsCheck.parameterLimits(ctx, path, ctx.limits(), parameterValues);
             String rulesPath = path + (doc.rules() != null || previous == null ? ".rules" : ".rules(inherited)");
             for (int i = 0; i < rules.size(); i++) {
                 RuleSpec r = rules.get(i);
                 String at = rulesPath + "[" + i + "]";
-                cost(ctx, at + ".applicableWhen", r.id(), r.applicableWhen(), parameterValues);
-                cost(ctx, at + ".pendingWhen", r.id(), r.pendingWhen(), parameterValues);
-                cost(ctx, at + ".condition", r.id(), r.condition(), parameterValues);
-                r.messages().forEach((outcome, message) -> cost(ctx, at + ".messages." + MESSAGE_KEYS.get(outcome), r.id(),
+                RuleSetLimitsCheck.cost(ctx, at + ".applicableWhen", r.id(), r.applicableWhen(), parameterValues);
+                RuleSetLimitsCheck.cost(ctx, at + ".pendingWhen", r.id(), r.pendingWhen(), parameterValues);
+                RuleSetLimitsCheck.cost(ctx, at + ".condition", r.id(), r.condition(), parameterValues);
+                r.messages().forEach((outcome, message) -> RuleSetLimitsCheck.cost(ctx, at + ".messages." + RuleSetLimitsCheck.MESSAGE_KEYS.get(outcome), r.id(),
                         message, parameterValues));
             }
             String obligationsPath = path + (doc.obligations() != null || previous == null ? ".obligations" : ".obligations(inherited)");
             for (int i = 0; i < obligations.size(); i++) {
                 ObligationSpec o = obligations.get(i);
-                cost(ctx, obligationsPath + "[" + i + "].when", null, o.when(), parameterValues);
-                cost(ctx, obligationsPath + "[" + i + "].detail", null, o.detail(), parameterValues);
+                RuleSetLimitsCheck.cost(ctx, obligationsPath + "[" + i + "].when", null, o.when(), parameterValues);
+                RuleSetLimitsCheck.cost(ctx, obligationsPath + "[" + i + "].detail", null, o.detail(), parameterValues);
             }
         }
-        VersionSpec.TrackOpenGrace grace = grace(ctx, path + ".trackOpenGrace", cel, doc.trackOpenGrace());
+        VersionSpec.TrackOpenGrace grace = RULES.grace(ctx, path + ".trackOpenGrace", cel, doc.trackOpenGrace());
         if (ctx.problems().size() > problemsBefore) {
             return null;
         }
@@ -238,198 +233,12 @@ public final class RuleSetCompiler {
             canonical.put("trackOpenGrace", doc.trackOpenGrace());
         }
         VersionSpec spec = new VersionSpec(number, effectiveFrom, publishedAt.toInstant(), VersionStatus.valueOf(doc.status()),
-                doc.note() == null ? null : new Localized<>(doc.note()), citation(doc.citation()), Map.copyOf(values),
+                doc.note() == null ? null : new Localized<>(doc.note()), RuleDocumentCompiler.citation(doc.citation()), Map.copyOf(values),
                 VersionSpec.valuesOf(values), rules, obligations, sha256(canonical), grace);
         return new Resolved(spec, parameters, ruleDocs, rules, obligationDocs, obligations);
     }
 
-    private static final Map<RuleOutcome, String> MESSAGE_KEYS = Map.of(RuleOutcome.PASS, "pass", RuleOutcome.FAIL, "fail",
-            RuleOutcome.PENDING, "pending", RuleOutcome.NOT_APPLICABLE, "notApplicable");
-
-    /** A parameter text or list over the size limits: a rule could not even read it without building too much. */
-    private static void parameterLimits(Context ctx, String path, CelExpressions.Limits limits, Map<String, Object> values) {
-        values.forEach((name, value) -> {
-            String at = path + ".parameters." + name + ".value";
-            if (value instanceof String s && s.length() > limits.maxTextLength()) {
-                ctx.problem(at, null, "is " + s.length() + " characters long: a parameter text may have at most "
-                        + limits.maxTextLength());
-            } else if (value instanceof List<?> list) {
-                if (list.size() > limits.maxListSize()) {
-                    ctx.problem(at, null, "has " + list.size() + " elements: a parameter list may have at most " + limits.maxListSize());
-                }
-                for (int i = 0; i < list.size(); i++) {
-                    if (String.valueOf(list.get(i)).length() > limits.maxTextLength()) {
-                        ctx.problem(at + "[" + i + "]", null, "is longer than " + limits.maxTextLength() + " characters");
-                        break;
-                    }
-                }
-            }
-        });
-    }
-
-    /** An expression whose estimated cost is over the limit (see {@link CelCost}). */
-    private static void cost(Context ctx, String path, String ruleId, Expression expression, Map<String, Object> parameters) {
-        if (expression == null) {
-            return;
-        }
-        CelCost.Estimate estimate = CelExpressions.estimate(expression, parameters);
-        CelExpressions.Limits limits = ctx.limits();
-        if (estimate.cost() > limits.maxCost()) {
-            StringBuilder message = new StringBuilder("estimated cost ").append(amount(estimate.cost()))
-                    .append(" is over the limit of ").append(amount(limits.maxCost())).append(" per expression");
-            if (estimate.maxTextLength() > limits.maxTextLength()) {
-                message.append("; it may build a text of ").append(amount(estimate.maxTextLength()))
-                        .append(" characters (limit ").append(amount(limits.maxTextLength())).append(')');
-            }
-            if (estimate.maxListSize() > limits.maxListSize()) {
-                message.append("; it may build a list of ").append(amount(estimate.maxListSize()))
-                        .append(" elements (limit ").append(amount(limits.maxListSize())).append(')');
-            }
-            ctx.problem(path, ruleId, message.toString());
-        }
-    }
-
-    private static void cost(Context ctx, String path, String ruleId, Localized<Template> message, Map<String, Object> parameters) {
-        if (message == null) {
-            return;
-        }
-        new java.util.TreeMap<>(message.byLanguage()).forEach((language, template) -> {
-            int placeholder = 0;
-            for (Template.Part part : template.parts()) {
-                if (part instanceof Template.Value value) {
-                    placeholder++;
-                    // the placeholder by its position, not its text: problems are logged
-                    cost(ctx, path + "." + language + " placeholder " + placeholder, ruleId, value.expression(), parameters);
-                }
-            }
-        });
-    }
-
-    private static String amount(long n) {
-        return n >= Long.MAX_VALUE / 4 ? "more than " + String.format(java.util.Locale.ROOT, "%,d", Long.MAX_VALUE / 4)
-                : String.format(java.util.Locale.ROOT, "%,d", n);
-    }
-
-    private List<RuleSpec> rules(Context ctx, String path, CelExpressions cel, List<RuleDocument> docs) {
-        List<RuleSpec> rules = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < docs.size(); i++) {
-            RuleDocument r = docs.get(i);
-            String at = path + "[" + i + "]";
-            if (!ids.add(r.id())) {
-                ctx.problem(at + ".id", r.id(), "rule id is used twice in this version");
-            }
-            if (RuleSpec.TRACK_OPEN.equals(r.id())) {
-                ctx.problem(at + ".id", r.id(), "TRACK_OPEN is built in and cannot be redefined");
-            }
-            Expression applicable = optionalCondition(ctx, at + ".applicableWhen", r.id(), cel, r.applicableWhen());
-            Expression pending = optionalCondition(ctx, at + ".pendingWhen", r.id(), cel, r.pendingWhen());
-            Expression condition = optionalCondition(ctx, at + ".condition", r.id(), cel, r.condition());
-            Map<RuleOutcome, Localized<Template>> messages = new EnumMap<>(RuleOutcome.class);
-            messages.put(RuleOutcome.PASS, template(ctx, at + ".messages.pass", r.id(), cel, r.messages().pass()));
-            messages.put(RuleOutcome.FAIL, template(ctx, at + ".messages.fail", r.id(), cel, r.messages().fail()));
-            if (r.pendingWhen() != null) {
-                messages.put(RuleOutcome.PENDING, required(ctx, at + ".messages.pending", r.id(), cel, r.messages().pending(), "pendingWhen"));
-            }
-            if (r.applicableWhen() != null) {
-                messages.put(RuleOutcome.NOT_APPLICABLE, required(ctx, at + ".messages.notApplicable", r.id(), cel,
-                        r.messages().notApplicable(), "applicableWhen"));
-            }
-            messages.values().removeIf(java.util.Objects::isNull);
-            rules.add(new RuleSpec(r.id(), Severity.valueOf(r.severity()), new Localized<>(r.title()),
-                    new RuleSpec.Source(r.applicableWhen(), r.pendingWhen(), r.condition()),
-                    applicable, pending, condition, Map.copyOf(messages), citation(r.citation())));
-        }
-        return List.copyOf(rules);
-    }
-
-    private VersionSpec.TrackOpenGrace grace(Context ctx, String path, CelExpressions cel, RuleSetDocument.GraceDocument g) {
-        if (g == null) {
-            return null;
-        }
-        OffsetDateTime until = instant(ctx, path + ".until", g.until());
-        Expression pending = optionalCondition(ctx, path + ".pendingWhen", RuleSpec.TRACK_OPEN, cel, g.pendingWhen());
-        Expression condition = optionalCondition(ctx, path + ".condition", RuleSpec.TRACK_OPEN, cel, g.condition());
-        Map<RuleOutcome, Localized<Template>> messages = new EnumMap<>(RuleOutcome.class);
-        messages.put(RuleOutcome.PASS, template(ctx, path + ".messages.pass", RuleSpec.TRACK_OPEN, cel, g.messages().pass()));
-        messages.put(RuleOutcome.FAIL, template(ctx, path + ".messages.fail", RuleSpec.TRACK_OPEN, cel, g.messages().fail()));
-        if (g.pendingWhen() != null) {
-            messages.put(RuleOutcome.PENDING, required(ctx, path + ".messages.pending", RuleSpec.TRACK_OPEN, cel,
-                    g.messages().pending(), "pendingWhen"));
-        }
-        messages.values().removeIf(java.util.Objects::isNull);
-        return new VersionSpec.TrackOpenGrace(until, pending, condition, Map.copyOf(messages), citation(g.citation()));
-    }
-
-    private List<ObligationSpec> obligations(Context ctx, String path, CelExpressions cel, List<ObligationDocument> docs) {
-        List<ObligationSpec> obligations = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            ObligationDocument o = docs.get(i);
-            String at = path + "[" + i + "]";
-            if (o.untilDay() != null && o.untilDay() < o.fromDay()) {
-                ctx.problem(at + ".untilDay", null, "untilDay " + o.untilDay() + " is before fromDay " + o.fromDay());
-            }
-            Expression when = optionalCondition(ctx, at + ".when", null, cel, o.when());
-            obligations.add(new ObligationSpec(o.code(), o.fromDay(), o.untilDay(), when,
-                    template(ctx, at + ".detail", null, cel, o.detail()), citation(o.citation()),
-                    Boolean.TRUE.equals(o.warnWhenCutShort())));
-        }
-        return List.copyOf(obligations);
-    }
-
-    private Localized<Template> required(Context ctx, String path, String ruleId, CelExpressions cel,
-                                         Map<String, String> texts, String because) {
-        if (texts == null) {
-            ctx.problem(path, ruleId, "is required because the rule has " + because);
-            return null;
-        }
-        return template(ctx, path, ruleId, cel, texts);
-    }
-
-    private Expression optionalCondition(Context ctx, String path, String ruleId, CelExpressions cel, String source) {
-        if (source == null) {
-            return null;
-        }
-        CelExpressions.Compiled compiled = cel.condition(source);
-        compiled.errors().forEach(e -> ctx.problems().add(new RuleSetProblem(ctx.file(), path, ruleId, e.line(), e.column(), e.message())));
-        return compiled.expression();
-    }
-
-    /** A message: text with {@code {expression}} placeholders, each compiled as a CEL value. */
-    private Localized<Template> template(Context ctx, String path, String ruleId, CelExpressions cel, Map<String, String> texts) {
-        Map<String, Template> byLanguage = new LinkedHashMap<>();
-        texts.forEach((language, text) -> {
-            List<Template.Part> parts = new ArrayList<>();
-            int i = 0;
-            while (i < text.length()) {
-                int open = text.indexOf('{', i);
-                if (open < 0) {
-                    parts.add(new Template.Text(text.substring(i)));
-                    break;
-                }
-                int close = text.indexOf('}', open);
-                if (close < 0) {
-                    ctx.problem(path + "." + language, ruleId, "placeholder opened at character " + (open + 1) + " is not closed");
-                    break;
-                }
-                if (open > i) {
-                    parts.add(new Template.Text(text.substring(i, open)));
-                }
-                String source = text.substring(open + 1, close);
-                CelExpressions.Compiled compiled = cel.value(source);
-                for (CelExpressions.CompileError e : compiled.errors()) {
-                    ctx.problems().add(new RuleSetProblem(ctx.file(), path + "." + language + " {" + source + "}", ruleId,
-                            e.line(), e.column(), e.message()));
-                }
-                parts.add(new Template.Value(source, compiled.expression()));
-                i = close + 1;
-            }
-            byLanguage.put(language, new Template(List.copyOf(parts)));
-        });
-        return new Localized<>(Map.copyOf(byLanguage));
-    }
-
-    private static OffsetDateTime instant(Context ctx, String path, String text) {
+    static OffsetDateTime instant(CompileContext ctx, String path, String text) {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
@@ -438,7 +247,7 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static Object parameterValue(Context ctx, String path, FactType type, Object value) {
+    private static Object parameterValue(CompileContext ctx, String path, FactType type, Object value) {
         try {
             return switch (type) {
                 case INT -> value instanceof Integer || value instanceof Long ? ((Number) value).longValue() : fail(value, "an integer");
@@ -457,10 +266,6 @@ public final class RuleSetCompiler {
 
     private static Object fail(Object value, String expected) {
         throw new IllegalArgumentException("must be " + expected + ", found " + value);
-    }
-
-    private static Citation citation(CitationDocument c) {
-        return c == null ? null : new Citation(c.title(), c.date(), c.url(), c.paragraph());
     }
 
     private static String sha256(Object canonical) {
