@@ -101,7 +101,7 @@ public class RuleAdminService {
             r.createdBy = actor;
             r.etag = 1;
             apply(r, version, spec);
-            r.persist();
+            versions.persist(r);
             events.record(ruleSetId, r.number(), RuleSetEvent.Action.DRAFTED, now, actor, null, summary(spec));
             return r;
         });
@@ -130,7 +130,7 @@ public class RuleAdminService {
             if (etag != null) {
                 matches(r, etag);
             }
-            r.delete();
+            versions.delete(r);
             events.record(ruleSetId, number, RuleSetEvent.Action.DRAFT_DELETED, now(), actor, null, null);
         });
     }
@@ -175,7 +175,7 @@ public class RuleAdminService {
             r.etag = 1;
             r.state = RuleVersionRecord.State.DRAFT;
             apply(r, version, spec);
-            r.persist();
+            versions.persist(r);
             return publishLocked(set, r, version, revision, actor, RuleSetEvent.Action.SUSPENDED, reason);
         });
         sync.refresh();

@@ -218,7 +218,7 @@ public class RuleSetSync {
             set.headerJson = write(header);
             set.revision = 0;
             set.createdAt = now;
-            set.persist();
+            ruleSets.persist(set);
             Iterator<JsonNode> docs = documents.elements();
             for (VersionSpec v : spec.versions()) {
                 persistShipped(spec.id(), v, docs.next(), source.file(), now);
@@ -263,8 +263,8 @@ public class RuleSetSync {
             old.effectiveFrom = r.effectiveFrom;
             old.publishedAt = r.publishedAt;
             old.publishedBy = r.publishedBy;
-            old.persist();
-            r.delete();
+            this.superseded.persist(old);
+            versions.delete(r);
         }
         em.flush();
         ObjectNode newHeader = source.document().deepCopy();
@@ -285,7 +285,7 @@ public class RuleSetSync {
         return true;
     }
 
-    private static void persistShipped(String ruleSetId, VersionSpec v, JsonNode document, String file, Instant now) {
+    private void persistShipped(String ruleSetId, VersionSpec v, JsonNode document, String file, Instant now) {
         RuleVersionRecord r = new RuleVersionRecord();
         r.key = new RuleVersionRecord.Key(ruleSetId, v.number());
         r.state = RuleVersionRecord.State.PUBLISHED;
@@ -298,7 +298,7 @@ public class RuleSetSync {
         r.publishedBy = "shipped:" + file;
         r.createdAt = now;
         r.createdBy = "system";
-        r.persist();
+        versions.persist(r);
     }
 
     /**
