@@ -82,7 +82,7 @@ class ArchitectureTest {
                 .that().resideInAPackage(RULE_SET_MODEL)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "jakarta..", "io.vertx..", "io.smallrye..", "org.hibernate..", "com.fasterxml.jackson..", "dev.cel..")
-                .because("the rule-set model is plain Java: CEL lives behind its Expression port (track.CelExpressions)")
+                .because("the rule-set model is plain Java: CEL lives behind its Expression port (track.service.CelExpressions)")
                 .check(classes);
     }
 
@@ -93,6 +93,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("com.tracklane..")
                         .and(not(resideInAnyPackage(RULE_SET_MODEL, COMMON))))
                 .because("the rule-set model may use only itself and com.tracklane.common")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepTheQueriesOfTrackAndRuleAdministrationInRepositories() {
+        java.util.Set<String> queries = java.util.Set.of("find", "findById", "findByIdOptional", "list", "listAll", "stream",
+                "streamAll", "count", "delete", "update", "findAll");
+        noClasses()
+                .that().resideInAnyPackage("com.tracklane.track..", "com.tracklane.ruleadmin..")
+                .and().resideOutsideOfPackage("..repository..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.nameMatching(String.join("|", queries)))
+                        .and(JavaCall.Predicates.target(com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                        io.quarkus.hibernate.orm.panache.PanacheEntityBase.class)))))
+                .because("every query of track (and rule administration's use of it) is a method of a track repository")
                 .check(classes);
     }
 

@@ -2,6 +2,10 @@ package com.tracklane.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -9,12 +13,30 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where exceptions become RFC 9457 problem responses. Domain exceptions carry no HTTP knowledge;
- * unexpected errors are logged (without request data) and answered without a stack trace.
+ * The one place where exceptions become RFC 9457 problem responses. Domain exceptions carry no HTTP knowledge and
+ * extend the types of this package (a feature's 422 with field errors is an {@link UnprocessableException}); security
+ * failures are Quarkus security's own exceptions; unexpected errors are logged (without request data) and answered
+ * without a stack trace.
+ *
+ * <p>Security failures replace Quarkus REST's built-in mappers, which answer an empty body. With
+ * {@code quarkus.http.auth.proactive=false} a bearer token is only verified when a protected endpoint is reached,
+ * inside the REST layer, so every failure passes through here:
+ * <ul>
+ * <li>no token (or not a bearer one) on a protected endpoint → {@link UnauthorizedException} → 401;</li>
+ * <li>a token that fails verification (expired, wrong signature, wrong issuer, malformed) →
+ * {@link AuthenticationFailedException} → 401 with {@code error="invalid_token"} (RFC 6750 §3);</li>
+ * <li>a valid token without an allowed role → {@link ForbiddenException} → 403.</li>
+ * </ul>
+ * The reason a token was refused is logged at DEBUG, never returned.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** The challenge of a 401 without a token. */
+    public static final String CHALLENGE = "Bearer";
+    /** The challenge of a 401 whose token was refused (RFC 6750 §3). */
+    public static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
     public static Response response(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -25,7 +47,8 @@ public class ProblemMappers {
             return Problem.of("invalid-request", "Invalid request", 400, invalid.getMessage()).withErrors(invalid.errors());
         }
         if (e instanceof UnprocessableException unprocessable) {
-            return Problem.of(unprocessable.type(), "Cannot be processed", 422, unprocessable.getMessage());
+            Problem problem = Problem.of(unprocessable.type(), unprocessable.title(), 422, unprocessable.getMessage());
+            return unprocessable.errors() == null ? problem : problem.withErrors(unprocessable.errors());
         }
         if (e instanceof NotFoundException) {
             return Problem.of("not-found", "Not found", 404, e.getMessage());
@@ -114,6 +137,39 @@ public class ProblemMappers {
     /** Jackson's message without its source-location appendix, Java type names or constraint method names. */
     private static String conciseMessage(JsonProcessingException e) {
         return Messages.sanitize(e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorizedResponse(CHALLENGE, "A bearer token is required: send 'Authorization: Bearer <token>'.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Bearer token refused on %s: %s", uri.getPath(), rootMessage(e));
+        }
+        return unauthorizedResponse(INVALID_TOKEN_CHALLENGE,
+                "The bearer token is not valid: it is malformed, expired, wrongly signed or from another issuer.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return response(Problem.of("forbidden", "Forbidden", 403, "The token's roles do not allow this request.").withInstance(uri.getPath()));
+    }
+
+    private static Response unauthorizedResponse(String challenge, String detail, UriInfo uri) {
+        return Response.fromResponse(response(Problem.of("unauthorized", "Unauthorized", 401, detail).withInstance(uri.getPath())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @ServerExceptionMapper

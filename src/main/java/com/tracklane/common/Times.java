@@ -65,8 +65,14 @@ public final class Times {
 
     /** A time that must carry an offset or Z (no place to resolve a local time in). */
     public static Optional<Instant> parseWithOffset(String text) {
+        return parseOffsetDateTime(text).map(OffsetDateTime::toInstant);
+    }
+
+    /** As {@link #parseWithOffset}, keeping the offset as written (e.g. for a rule-set version's effectiveFrom). */
+    public static Optional<OffsetDateTime> parseOffsetDateTime(String text) {
         try {
-            return plausible(OffsetDateTime.parse(text).toInstant());
+            OffsetDateTime parsed = OffsetDateTime.parse(text);
+            return plausible(parsed.toInstant()).map(instant -> parsed);
         } catch (DateTimeParseException | NullPointerException e) {
             return Optional.empty();
         }

@@ -29,7 +29,7 @@ import org.jose4j.lang.JoseException;
  * Checks every bearer token after SmallRye JWT has verified it (signature, issuer, audience, expiry, lifetime), at
  * the one place every token passes: a CDI decorator of {@link JWTParser}, which Quarkus' JWT validator calls before
  * it builds the security identity. A {@link ParseException} here becomes Quarkus' {@code AuthenticationFailedException},
- * i.e. the 401 {@code invalid_token} problem of {@link SecurityProblemMappers}.
+ * i.e. the 401 {@code invalid_token} problem of {@code common/ProblemMappers}.
  * <ul>
  * <li><b>Development key</b>: outside the embedded, dev and test profiles ({@link ProductionKeyGuard#guarded}) a
  * token whose signature verifies with the development public key shipped in the repository is refused, whatever

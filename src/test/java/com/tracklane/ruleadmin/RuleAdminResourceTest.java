@@ -374,7 +374,7 @@ class RuleAdminResourceTest {
     }
 
     @jakarta.inject.Inject
-    com.tracklane.track.RuleSetCatalog catalog;
+    com.tracklane.track.service.RuleSetCatalog catalog;
 
     @Test
     void shouldRefuseTheNestedJoinAttackWhenDraftedNamingTheRule() {
@@ -421,7 +421,7 @@ class RuleAdminResourceTest {
                         com.tracklane.track.RuleLimitsTest.ATTACK.replace("''", "'LOG-FORGE-MARKER'"), 46_000, "no")
                 .replace("id: test-kh-jp", "id: " + id).replace("origin: KH", "origin: JP").replace("destination: JP", "destination: KH")
                 .replace("2020-08-22T00:00+07:00", "2020-08-22T00:00+09:00");
-        var spec = new com.tracklane.track.RuleSetCompiler().compile("test.yaml", file);
+        var spec = new com.tracklane.track.service.RuleSetCompiler().compile("test.yaml", file);
         var before = catalog.snapshot();
         java.util.logging.Logger problems = java.util.logging.Logger.getLogger("com.tracklane.common.ProblemMappers");
         List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());

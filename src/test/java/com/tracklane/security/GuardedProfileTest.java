@@ -134,7 +134,7 @@ class GuardedProfileTest {
         String forged = Tokens.claims(Roles.OFFICER, "mallory").jws().keyId("dev").sign(Tokens.devPrivateKey());
         BearerTokenTest.unauthorized(given().header("Authorization", "Bearer " + forged).get("/test/protected/officer").then(),
                         "/test/protected/officer")
-                .header("WWW-Authenticate", equalTo(SecurityProblemMappers.INVALID_TOKEN_CHALLENGE))
+                .header("WWW-Authenticate", equalTo(com.tracklane.common.ProblemMappers.INVALID_TOKEN_CHALLENGE))
                 .body("detail", equalTo(BearerTokenTest.INVALID_DETAIL));
         String noKid = Tokens.token(Roles.OFFICER, "mallory");
         BearerTokenTest.unauthorized(given().header("Authorization", "Bearer " + noKid).get("/test/protected/whoami").then(),

@@ -7,7 +7,7 @@ import com.tracklane.eligibility.engine.FactsCalculator;
 import com.tracklane.eligibility.engine.Journey;
 import com.tracklane.eligibility.engine.JourneyAnalyzer;
 import com.tracklane.eligibility.engine.Trip;
-import com.tracklane.track.RuleSetCompiler;
+import com.tracklane.track.service.RuleSetCompiler;
 import com.tracklane.track.model.RuleSetSpec;
 import java.io.IOException;
 import java.io.InputStream;

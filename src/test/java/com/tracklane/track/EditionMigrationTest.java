@@ -1,5 +1,9 @@
 package com.tracklane.track;
 
+import com.tracklane.track.service.ShippedRuleSets;
+import com.tracklane.track.service.RuleSetSync;
+import com.tracklane.track.service.RuleSetConfig;
+import com.tracklane.track.service.RuleSetCatalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,8 @@
 package com.tracklane.track;
 
+import com.tracklane.track.model.RuleSetLoadException;
+import com.tracklane.track.model.RuleSetProblem;
+import com.tracklane.track.service.RuleSetCompiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

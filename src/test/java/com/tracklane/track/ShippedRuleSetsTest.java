@@ -1,5 +1,6 @@
 package com.tracklane.track;
 
+import com.tracklane.track.service.RuleSetCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tracklane.track.model.RuleSetSpec;

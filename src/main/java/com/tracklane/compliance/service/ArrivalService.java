@@ -21,7 +21,7 @@ import com.tracklane.intake.model.ApplicationStatus;
 import com.tracklane.intake.service.ApplicationForMonitoring;
 import com.tracklane.intake.service.ApplicationLookup;
 import com.tracklane.reference.Airport;
-import com.tracklane.track.RuleSetCatalog;
+import com.tracklane.track.service.RuleSetCatalog;
 import com.tracklane.track.model.Expression;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.VersionSpec;

@@ -13,7 +13,7 @@ import com.tracklane.compliance.model.CheckIn;
 import com.tracklane.compliance.model.Monitoring;
 import com.tracklane.compliance.repository.CheckInRepository;
 import com.tracklane.compliance.repository.ViolationRepository;
-import com.tracklane.track.RuleSetCatalog;
+import com.tracklane.track.service.RuleSetCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -17,12 +17,14 @@ import com.tracklane.common.PayloadTooLargeException;
 import com.tracklane.common.Problem;
 import com.tracklane.common.ProblemMappers;
 import com.tracklane.common.PublicUrls;
+import com.tracklane.common.RequestSchema;
+import com.tracklane.common.Times;
 import com.tracklane.ruleadmin.service.DryRunService;
 import com.tracklane.ruleadmin.service.RuleAdminService;
 import com.tracklane.ruleadmin.service.RuleSetInvalidException;
-import com.tracklane.track.RuleSetSync;
-import com.tracklane.track.store.RuleSetEvent;
-import com.tracklane.track.store.RuleVersionRecord;
+import com.tracklane.track.service.RuleSetSync;
+import com.tracklane.track.repository.RuleSetEvent;
+import com.tracklane.track.repository.RuleVersionRecord;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -37,11 +39,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import java.util.Map;
 
 /** Rule administration: drafts, validation, dry runs, publication, suspension and history (role rules-admin). */
 @Path("/api/v1")
@@ -52,7 +52,16 @@ public class RuleAdminResource {
     /** A key written twice is refused (422), not silently replaced by its last value. */
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final Set<String> SUSPENSION_FIELDS = Set.of("from", "reason", "citation");
+    private static final RequestSchema<SuspensionRequest> SUSPENSION = RequestSchema.of("Suspension", SuspensionRequest.class);
+    /** The schema's "is required", said with what the field is for. */
+    private static final Map<String, String> SUSPENSION_HINTS = Map.of(
+            "from", "is required: the instant from which entries are suspended, with an offset, e.g. 2021-01-14T00:00+09:00",
+            "reason", "is required: why the track is suspended",
+            "citation", "is required: {\"title\", \"url\", \"date\"} of the announcement");
+
+    /** A suspension as the contract's {@code Suspension} schema describes it ({@code citation} is stored as written). */
+    public record SuspensionRequest(String from, String reason, JsonNode citation) {
+    }
 
     private final RuleAdminService admin;
     private final DryRunService dryRuns;
@@ -142,39 +151,33 @@ public class RuleAdminResource {
     @Path("/tracks/{id}/suspensions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response suspend(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
-        JsonNode json = JsonBodies.parse(mapper, body);
-        if (json == null || !json.isObject()) {
-            throw InvalidInputException.of("(body)", "expected {\"from\": instant, \"reason\": text, \"citation\": {\"title\", \"url\", \"date\"}}");
-        }
-        List<FieldError> errors = new java.util.ArrayList<>();
-        json.fieldNames().forEachRemaining(f -> {
-            if (!SUSPENSION_FIELDS.contains(f)) {
-                errors.add(new FieldError(f, "is not a known field"));
+        RequestSchema.Checked<SuspensionRequest> checked = SUSPENSION.check(mapper, JsonBodies.parse(mapper, body));
+        SuspensionRequest request = checked.value();
+        List<FieldError> errors = new java.util.ArrayList<>(checked.errors().stream().map(RuleAdminResource::hinted).toList());
+        // What the schema cannot say: an instant with an offset (in the accepted years), a reason that is not blank.
+        java.util.Optional<java.time.OffsetDateTime> from = java.util.Optional.empty();
+        if (request.from() != null) {
+            from = Times.parseOffsetDateTime(request.from());
+            if (from.isEmpty()) {
+                errors.add(new FieldError("from", "expected an instant with an offset or Z, e.g. 2021-01-14T00:00+09:00"));
             }
-        });
-        JsonNode from = json.get("from");
-        if (from == null || !from.isTextual()) {
-            errors.add(new FieldError("from", "is required: the instant from which entries are suspended, with an offset, e.g. 2021-01-14T00:00+09:00"));
-        } else if (offsetDateTime(from.asText()) == null) {
-            errors.add(new FieldError("from", "expected an instant with an offset or Z, e.g. 2021-01-14T00:00+09:00"));
         }
-        JsonNode reason = json.get("reason");
-        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-            errors.add(new FieldError("reason", "is required: why the track is suspended"));
-        } else if (reason.asText().length() > 2000) {
-            errors.add(new FieldError("reason", "must be at most 2000 characters"));
-        }
-        JsonNode citation = json.get("citation");
-        if (citation == null || !citation.isObject() || !citation.path("title").isTextual()) {
-            errors.add(new FieldError("citation", "is required: {\"title\", \"url\", \"date\"} of the announcement"));
+        if (request.reason() != null && request.reason().isBlank()) {
+            errors.add(new FieldError("reason", SUSPENSION_HINTS.get("reason")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The suspension has " + errors.size() + " invalid field(s).", errors);
         }
-        String fromText = offsetDateTime(from.asText()).toString();
-        RuleVersionRecord r = admin.suspend(id, fromText, reason.asText(), citation, subject());
+        String fromText = from.orElseThrow().toString();
+        JsonNode citation = request.citation();
+        RuleVersionRecord r = admin.suspend(id, fromText, request.reason(), citation, subject());
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location(id, r))
                 .tag(ETags.of(r.etag)).entity(view(r, true)).build();
+    }
+
+    private static FieldError hinted(FieldError e) {
+        return "is required".equals(e.message()) && SUSPENSION_HINTS.containsKey(e.field())
+                ? new FieldError(e.field(), SUSPENSION_HINTS.get(e.field())) : e;
     }
 
     /** The new version's address: relative, or under tracklane.public-base-url; never from the Host header. */
@@ -187,14 +190,6 @@ public class RuleAdminResource {
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return admin.history(id).stream().map(e -> new HistoryEntry(e.id, e.at, e.action, e.versionNumber, e.actor,
                 e.contentHash, e.detail)).toList();
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(RuleSetInvalidException e, UriInfo uri) {
-        List<FieldError> errors = e.problems().stream().map(p -> new FieldError(p.path(), p.message(), p.ruleId(),
-                p.line() > 0 ? p.line() : null, p.column() > 0 ? p.column() : null)).toList();
-        return ProblemMappers.response(Problem.of("invalid-rule-set-version", "Invalid rule-set version", 422, e.getMessage())
-                .withErrors(errors).withInstance(uri.getPath()));
     }
 
     private JsonNode document(byte[] body, String type) {
@@ -241,7 +236,7 @@ public class RuleAdminResource {
         }
         field = field.isEmpty() ? key : field;
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        throw new RuleSetInvalidException("The version has 1 problem(s); nothing was stored.", List.of(new com.tracklane.track.RuleSetProblem(
+        throw new RuleSetInvalidException("The version has 1 problem(s); nothing was stored.", List.of(new com.tracklane.track.model.RuleSetProblem(
                 "version", field, null, 0, 0, "the key '" + key + "' is written twice" + (line > 0 ? " (again on line " + line + ")" : "")
                 + ": write each key once")));
     }
@@ -261,15 +256,6 @@ public class RuleAdminResource {
             }
         }
         return out.toString();
-    }
-
-    /** As rule-set files write instants (an offset is required); null when it is not one. */
-    private static java.time.OffsetDateTime offsetDateTime(String text) {
-        try {
-            return java.time.OffsetDateTime.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** A version number as the contract writes it: ASCII digits, no sign, no leading zero, at most 9 digits. */

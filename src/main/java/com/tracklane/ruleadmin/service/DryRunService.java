@@ -15,12 +15,14 @@ import com.tracklane.eligibility.engine.DecisionOutcome;
 import com.tracklane.eligibility.service.EligibilityRequest;
 import com.tracklane.eligibility.service.EligibilityService;
 import com.tracklane.intake.service.ApplicationQueries;
-import com.tracklane.track.RuleSetCatalog;
-import com.tracklane.track.RuleSetSync;
+import com.tracklane.track.service.RuleSetCatalog;
+import com.tracklane.track.service.RuleSetSync;
 import com.tracklane.track.model.RuleOutcome;
 import com.tracklane.track.model.RuleSetSpec;
-import com.tracklane.track.store.RuleSetRecord;
-import com.tracklane.track.store.RuleVersionRecord;
+import com.tracklane.track.repository.RuleSetRecord;
+import com.tracklane.track.repository.RuleSetRepository;
+import com.tracklane.track.repository.RuleVersionRecord;
+import com.tracklane.track.repository.RuleVersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -47,9 +49,13 @@ public class DryRunService {
     private final RuleAdminService admin;
     private final EligibilityService eligibility;
     private final ObjectMapper mapper;
+    private final RuleSetRepository ruleSets;
+    private final RuleVersionRepository versions;
 
     public DryRunService(ApplicationQueries storedApplications, RuleSetCatalog catalog, RuleAdminService admin, EligibilityService eligibility,
-                         ObjectMapper mapper) {
+                         ObjectMapper mapper, RuleSetRepository ruleSets, RuleVersionRepository versions) {
+        this.ruleSets = ruleSets;
+        this.versions = versions;
         this.storedApplications = storedApplications;
         this.catalog = catalog;
         this.admin = admin;
@@ -102,11 +108,11 @@ public class DryRunService {
         if (draft.state != RuleVersionRecord.State.DRAFT) {
             throw new ConflictException("Version " + number + " of '" + ruleSetId + "' is published: a dry run compares a draft with the versions in force.");
         }
-        RuleSetRecord set = RuleSetRecord.findById(ruleSetId);
+        RuleSetRecord set = ruleSets.findById(ruleSetId);
         ObjectNode version = (ObjectNode) RuleSetSync.parseJson(draft.document);
         // As if published at the snapshot's knowledge time, so that checks known "now" see it.
         version.put("publishedAt", asOf.toString());
-        RuleSetSpec spec = admin.compileWith(set, RuleVersionRecord.publishedOf(ruleSetId), version);
+        RuleSetSpec spec = admin.compileWith(set, versions.publishedOf(ruleSetId), version);
         return new Prepared(spec, inputs(set, body));
     }
 

@@ -7,17 +7,20 @@ import com.tracklane.common.ConflictException;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.NotFoundException;
 import com.tracklane.common.PreconditionException;
-import com.tracklane.track.RuleLimits;
-import com.tracklane.track.RuleSetCompiler;
-import com.tracklane.track.RuleSetLoadException;
-import com.tracklane.track.RuleSetProblem;
-import com.tracklane.track.RuleSetSync;
+import com.tracklane.track.service.RuleLimits;
+import com.tracklane.track.service.RuleSetCompiler;
+import com.tracklane.track.model.RuleSetLoadException;
+import com.tracklane.track.model.RuleSetProblem;
+import com.tracklane.track.service.RuleSetSync;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.VersionSpec;
 import com.tracklane.track.repository.RuleCatalogRevision;
-import com.tracklane.track.store.RuleSetEvent;
-import com.tracklane.track.store.RuleSetRecord;
-import com.tracklane.track.store.RuleVersionRecord;
+import com.tracklane.track.repository.RuleSetEvent;
+import com.tracklane.track.repository.RuleSetEventRepository;
+import com.tracklane.track.repository.RuleSetRecord;
+import com.tracklane.track.repository.RuleSetRepository;
+import com.tracklane.track.repository.RuleVersionRecord;
+import com.tracklane.track.repository.RuleVersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,10 +45,17 @@ public class RuleAdminService {
     private final EntityManager em;
     private final Clock clock;
     private final RuleSetSync sync;
+    private final RuleSetRepository ruleSets;
+    private final RuleVersionRepository versions;
+    private final RuleSetEventRepository events;
     /** Refuses, in the version being drafted or published, what is over the cost and size limits. */
     private final RuleSetCompiler compiler;
 
-    public RuleAdminService(EntityManager em, Clock clock, RuleSetSync sync, RuleLimits limits) {
+    public RuleAdminService(EntityManager em, Clock clock, RuleSetSync sync, RuleLimits limits, RuleSetRepository ruleSets,
+                            RuleVersionRepository versions, RuleSetEventRepository events) {
+        this.ruleSets = ruleSets;
+        this.versions = versions;
+        this.events = events;
         this.em = em;
         this.clock = clock;
         this.sync = sync;
@@ -55,7 +65,7 @@ public class RuleAdminService {
     public List<RuleVersionRecord> versions(String ruleSetId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ruleSet(ruleSetId);
-            return RuleVersionRecord.ofRuleSet(ruleSetId);
+            return versions.ofRuleSet(ruleSetId);
         });
     }
 
@@ -66,7 +76,7 @@ public class RuleAdminService {
     public List<RuleSetEvent> history(String ruleSetId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ruleSet(ruleSetId);
-            return RuleSetEvent.<RuleSetEvent>list("ruleSetId = ?1 order by id", ruleSetId);
+            return events.history(ruleSetId);
         });
     }
 
@@ -75,7 +85,7 @@ public class RuleAdminService {
         return QuarkusTransaction.requiringNew().call(() -> {
             RuleCatalogRevision.lock(em);
             RuleSetRecord set = ruleSet(ruleSetId);
-            List<RuleVersionRecord> all = RuleVersionRecord.ofRuleSet(ruleSetId);
+            List<RuleVersionRecord> all = versions.ofRuleSet(ruleSetId);
             all.stream().filter(v -> v.state == RuleVersionRecord.State.DRAFT).findFirst().ifPresent(d -> {
                 throw new ConflictException("Rule set '" + ruleSetId + "' already has a draft, version " + d.number()
                         + ": change it (PUT), publish it or delete it first.");
@@ -91,8 +101,8 @@ public class RuleAdminService {
             r.createdBy = actor;
             r.etag = 1;
             apply(r, version, spec);
-            r.persist();
-            RuleSetEvent.record(ruleSetId, r.number(), RuleSetEvent.Action.DRAFTED, now, actor, null, summary(spec));
+            versions.persist(r);
+            events.record(ruleSetId, r.number(), RuleSetEvent.Action.DRAFTED, now, actor, null, summary(spec));
             return r;
         });
     }
@@ -104,10 +114,10 @@ public class RuleAdminService {
             RuleVersionRecord r = draft(ruleSetId, number, "changed");
             matches(r, etag);
             ObjectNode version = versionDocument(ruleSetId, body);
-            VersionSpec spec = validate(set, published(RuleVersionRecord.ofRuleSet(ruleSetId)), version);
+            VersionSpec spec = validate(set, published(versions.ofRuleSet(ruleSetId)), version);
             apply(r, version, spec);
             r.etag++;
-            RuleSetEvent.record(ruleSetId, number, RuleSetEvent.Action.DRAFT_UPDATED, now(), actor, null, summary(spec));
+            events.record(ruleSetId, number, RuleSetEvent.Action.DRAFT_UPDATED, now(), actor, null, summary(spec));
             return r;
         });
     }
@@ -120,8 +130,8 @@ public class RuleAdminService {
             if (etag != null) {
                 matches(r, etag);
             }
-            r.delete();
-            RuleSetEvent.record(ruleSetId, number, RuleSetEvent.Action.DRAFT_DELETED, now(), actor, null, null);
+            versions.delete(r);
+            events.record(ruleSetId, number, RuleSetEvent.Action.DRAFT_DELETED, now(), actor, null, null);
         });
     }
 
@@ -147,7 +157,7 @@ public class RuleAdminService {
         RuleVersionRecord result = QuarkusTransaction.requiringNew().call(() -> {
             long revision = RuleCatalogRevision.lock(em);
             RuleSetRecord set = ruleSet(ruleSetId);
-            List<RuleVersionRecord> all = RuleVersionRecord.ofRuleSet(ruleSetId);
+            List<RuleVersionRecord> all = versions.ofRuleSet(ruleSetId);
             all.stream().filter(v -> v.state == RuleVersionRecord.State.DRAFT).findFirst().ifPresent(d -> {
                 throw new ConflictException("Rule set '" + ruleSetId + "' has a draft, version " + d.number()
                         + ", which would take the suspension's number: publish or delete it first.");
@@ -165,7 +175,7 @@ public class RuleAdminService {
             r.etag = 1;
             r.state = RuleVersionRecord.State.DRAFT;
             apply(r, version, spec);
-            r.persist();
+            versions.persist(r);
             return publishLocked(set, r, version, revision, actor, RuleSetEvent.Action.SUSPENDED, reason);
         });
         sync.refresh();
@@ -178,7 +188,7 @@ public class RuleAdminService {
         // an asOf strictly before the stamp, and one that reads it after (it waits for the lock) has one at or after.
         Instant stamp = clock.instant().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
         version.put("publishedAt", stamp.toString());
-        VersionSpec spec = validate(set, published(RuleVersionRecord.ofRuleSet(set.id)), version);
+        VersionSpec spec = validate(set, published(versions.ofRuleSet(set.id)), version);
         r.document = RuleSetSync.toJson(version);
         r.state = RuleVersionRecord.State.PUBLISHED;
         r.publishedAt = stamp;
@@ -187,7 +197,7 @@ public class RuleAdminService {
         r.etag++;
         long next = RuleCatalogRevision.bump(em, revision);
         set.revision = next;
-        RuleSetEvent.record(set.id, r.number(), action, stamp, actor, spec.contentHash(),
+        events.record(set.id, r.number(), action, stamp, actor, spec.contentHash(),
                 detail == null ? summary(spec) : detail);
         em.flush();
         long deadline = System.nanoTime() + 5_000_000;
@@ -261,24 +271,24 @@ public class RuleAdminService {
         return all.stream().filter(v -> v.state == RuleVersionRecord.State.PUBLISHED).toList();
     }
 
-    private static RuleSetRecord ruleSet(String id) {
-        RuleSetRecord set = RuleSetRecord.findById(id);
+    private RuleSetRecord ruleSet(String id) {
+        RuleSetRecord set = ruleSets.findById(id);
         if (set == null) {
             throw new NotFoundException("No rule set with id '" + id + "'.");
         }
         return set;
     }
 
-    private static RuleVersionRecord find(String ruleSetId, int number) {
+    private RuleVersionRecord find(String ruleSetId, int number) {
         ruleSet(ruleSetId);
-        RuleVersionRecord r = RuleVersionRecord.findById(new RuleVersionRecord.Key(ruleSetId, number));
+        RuleVersionRecord r = versions.find(ruleSetId, number);
         if (r == null) {
             throw new NotFoundException("Rule set '" + ruleSetId + "' has no version " + number + ".");
         }
         return r;
     }
 
-    private static RuleVersionRecord draft(String ruleSetId, int number, String verb) {
+    private RuleVersionRecord draft(String ruleSetId, int number, String verb) {
         RuleVersionRecord r = find(ruleSetId, number);
         if (r.state != RuleVersionRecord.State.DRAFT) {
             throw new ConflictException("Version " + number + " of '" + ruleSetId + "' is published and cannot be " + verb + ".");

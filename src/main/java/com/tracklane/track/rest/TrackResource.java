@@ -4,7 +4,7 @@ import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.Languages;
 import com.tracklane.common.NotFoundException;
 import com.tracklane.common.Times;
-import com.tracklane.track.RuleSetCatalog;
+import com.tracklane.track.service.RuleSetCatalog;
 import com.tracklane.track.model.FactCatalog;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.VersionSpec;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tracklane.common.EvaluationException;
 import com.tracklane.support.Trips;
-import com.tracklane.track.RuleSetCompiler;
+import com.tracklane.track.service.RuleSetCompiler;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -11,10 +11,10 @@ import com.tracklane.eligibility.engine.FactsCalculator;
 import com.tracklane.eligibility.engine.Journey;
 import com.tracklane.eligibility.engine.JourneyAnalyzer;
 import com.tracklane.reference.AirportDirectory;
-import com.tracklane.track.RuleSetCatalog;
-import com.tracklane.track.RuleSetCompiler;
-import com.tracklane.track.RuleSetConfig;
-import com.tracklane.track.ShippedRuleSets;
+import com.tracklane.track.service.RuleSetCatalog;
+import com.tracklane.track.service.RuleSetCompiler;
+import com.tracklane.track.service.RuleSetConfig;
+import com.tracklane.track.service.ShippedRuleSets;
 import com.tracklane.track.model.Expression;
 import com.tracklane.track.model.ObligationSpec;
 import com.tracklane.track.model.RuleOutcome;
@@ -102,7 +102,7 @@ public class EngineBenchmark {
         RuleSetCatalog catalog = new RuleSetCatalog();
         catalog.install(new RuleSetCatalog.Snapshot(Map.copyOf(specs), Map.of(), -1, Instant.now(), false));
         service = new EligibilityService(catalog, mapper, Clock.systemUTC(),
-                com.tracklane.track.RuleLimits.of(java.time.Duration.ofMillis(100)));
+                com.tracklane.track.service.RuleLimits.of(java.time.Duration.ofMillis(100)));
 
         Path dir = Path.of(System.getProperty("bench.requests", "bench/requests"));
         JsonNode body = mapper.readTree(Files.readString(dir.resolve(request)));

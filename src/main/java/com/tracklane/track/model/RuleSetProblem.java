@@ -1,4 +1,4 @@
-package com.tracklane.track;
+package com.tracklane.track.model;
 
 /**
  * One thing wrong with a rule-set file.

@@ -1,4 +1,4 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;

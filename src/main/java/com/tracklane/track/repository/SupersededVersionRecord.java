@@ -1,4 +1,4 @@
-package com.tracklane.track.store;
+package com.tracklane.track.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A published version replaced by a later edition of a shipped rule set, kept unchanged so that stored decisions
@@ -38,14 +37,4 @@ public class SupersededVersionRecord extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "published_by")
     public String publishedBy;
-
-    /** The edition (every version superseded together) that holds a version with this hash, in version order. */
-    public static List<SupersededVersionRecord> editionHolding(String ruleSetId, String contentHash) {
-        List<SupersededVersionRecord> hits = list("key.ruleSetId = ?1 and contentHash = ?2 order by key.supersededAt desc",
-                ruleSetId, contentHash);
-        if (hits.isEmpty()) {
-            return List.of();
-        }
-        return list("key.ruleSetId = ?1 and key.supersededAt = ?2 order by key.number", ruleSetId, hits.get(0).key.supersededAt());
-    }
 }

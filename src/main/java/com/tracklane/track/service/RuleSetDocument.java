@@ -1,4 +1,4 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package com.tracklane.track;
+package com.tracklane.track.model;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
 import com.tracklane.track.model.RuleSetSpec;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package com.tracklane.track.store;
+package com.tracklane.track.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -34,17 +34,4 @@ public class RuleSetEvent extends PanacheEntityBase {
     @Column(length = 2000)
     public String detail;
 
-    public static RuleSetEvent record(String ruleSetId, int version, Action action, Instant at, String actor,
-                                      String contentHash, String detail) {
-        RuleSetEvent e = new RuleSetEvent();
-        e.ruleSetId = ruleSetId;
-        e.versionNumber = version;
-        e.action = action;
-        e.at = at;
-        e.actor = actor;
-        e.contentHash = contentHash;
-        e.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "…";
-        e.persist();
-        return e;
-    }
 }

@@ -1,19 +1,25 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
+import com.tracklane.track.model.RuleSetLoadException;
+import com.tracklane.track.model.RuleSetProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tracklane.track.RuleSetCatalog.Snapshot;
+import com.tracklane.track.service.RuleSetCatalog.Snapshot;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.VersionSpec;
 import com.tracklane.track.repository.RuleCatalogRevision;
-import com.tracklane.track.store.RuleSetEvent;
-import com.tracklane.track.store.RuleSetRecord;
-import com.tracklane.track.store.RuleVersionRecord;
-import com.tracklane.track.store.SupersededVersionRecord;
+import com.tracklane.track.repository.RuleSetEvent;
+import com.tracklane.track.repository.RuleSetEventRepository;
+import com.tracklane.track.repository.RuleSetRecord;
+import com.tracklane.track.repository.RuleSetRepository;
+import com.tracklane.track.repository.RuleVersionRecord;
+import com.tracklane.track.repository.RuleVersionRepository;
+import com.tracklane.track.repository.SupersededVersionRecord;
+import com.tracklane.track.repository.SupersededVersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -51,6 +57,10 @@ public class RuleSetSync {
     private final RuleSetCatalog catalog;
     private final EntityManager em;
     private final Clock clock;
+    private final RuleSetRepository ruleSets;
+    private final RuleVersionRepository versions;
+    private final RuleSetEventRepository events;
+    private final SupersededVersionRepository superseded;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     /** Compiled rule sets by their document: the import and the first load compile each shipped file once. */
     private final Map<JsonNode, RuleSetSpec> compiled = new ConcurrentHashMap<>();
@@ -58,7 +68,12 @@ public class RuleSetSync {
     /** The poll waits for the start-up load (which imports the shipped files) to finish. */
     private volatile boolean loaded;
 
-    public RuleSetSync(RuleSetConfig config, RuleSetCatalog catalog, EntityManager em, Clock clock) {
+    public RuleSetSync(RuleSetConfig config, RuleSetCatalog catalog, EntityManager em, Clock clock, RuleSetRepository ruleSets,
+                       RuleVersionRepository versions, RuleSetEventRepository events, SupersededVersionRepository superseded) {
+        this.ruleSets = ruleSets;
+        this.versions = versions;
+        this.events = events;
+        this.superseded = superseded;
         this.config = config;
         this.catalog = catalog;
         this.em = em;
@@ -106,7 +121,7 @@ public class RuleSetSync {
     }
 
     /** Imports the given shipped files as the start-up does (absent rule sets, and later editions of unchanged ones). */
-    void importShipped(Map<String, ShippedRuleSets.Source> files) {
+    public void importShipped(Map<String, ShippedRuleSets.Source> files) {
         refresh(files);
     }
 
@@ -160,11 +175,11 @@ public class RuleSetSync {
         }
         Map<String, JsonNode> changed = new LinkedHashMap<>();
         Map<String, Long> revisions = new HashMap<>();
-        for (RuleSetRecord set : RuleSetRecord.<RuleSetRecord>listAll()) {
+        for (RuleSetRecord set : ruleSets.listAll()) {
             revisions.put(set.id, set.revision);
             Long known = before.synced() ? before.revisions().get(set.id) : null;
             if (known == null || known != set.revision) {
-                changed.put(set.id, document(set, RuleVersionRecord.publishedOf(set.id), null));
+                changed.put(set.id, document(set, versions.publishedOf(set.id), null));
             }
         }
         return new Read(revision, asOf, changed, revisions);
@@ -178,10 +193,10 @@ public class RuleSetSync {
         List<ShippedRuleSets.Source> absent = new java.util.ArrayList<>();
         boolean superseded = false;
         for (ShippedRuleSets.Source source : shipped.values()) {
-            RuleSetRecord existing = RuleSetRecord.findById(source.id());
+            RuleSetRecord existing = ruleSets.findById(source.id());
             if (existing == null) {
                 absent.add(source);
-            } else if (!document(existing, RuleVersionRecord.publishedOf(existing.id), null).equals(source.document())) {
+            } else if (!document(existing, versions.publishedOf(existing.id), null).equals(source.document())) {
                 if (supersede(existing, source, now, revision + 1)) {
                     superseded = true;
                 } else {
@@ -194,7 +209,7 @@ public class RuleSetSync {
         for (ShippedRuleSets.Source source : absent) {
             RuleSetSpec spec = compile(source.file(), source.document());
             ObjectNode header = source.document().deepCopy();
-            ArrayNode versions = (ArrayNode) header.remove("versions");
+            ArrayNode documents = (ArrayNode) header.remove("versions");
             RuleSetRecord set = new RuleSetRecord();
             set.id = spec.id();
             set.track = spec.track().name();
@@ -203,12 +218,12 @@ public class RuleSetSync {
             set.headerJson = write(header);
             set.revision = 0;
             set.createdAt = now;
-            set.persist();
-            Iterator<JsonNode> docs = versions.elements();
+            ruleSets.persist(set);
+            Iterator<JsonNode> docs = documents.elements();
             for (VersionSpec v : spec.versions()) {
                 persistShipped(spec.id(), v, docs.next(), source.file(), now);
             }
-            RuleSetEvent.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
+            events.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
                     spec.versions().get(spec.versions().size() - 1).contentHash(),
                     "Imported versions 1–" + spec.versions().size() + " from " + source.file());
         }
@@ -230,7 +245,7 @@ public class RuleSetSync {
         if (edition(source.document()) <= edition(header)) {
             return false;
         }
-        List<RuleVersionRecord> rows = RuleVersionRecord.ofRuleSet(set.id);
+        List<RuleVersionRecord> rows = versions.ofRuleSet(set.id);
         if (rows.stream().anyMatch(r -> r.state != RuleVersionRecord.State.PUBLISHED || r.publishedBy == null
                 || !r.publishedBy.startsWith("shipped:"))) {
             LOG.warnf("Rule set %s has versions made by an administrator: edition %d of %s is not imported; publish its"
@@ -248,19 +263,19 @@ public class RuleSetSync {
             old.effectiveFrom = r.effectiveFrom;
             old.publishedAt = r.publishedAt;
             old.publishedBy = r.publishedBy;
-            old.persist();
-            r.delete();
+            this.superseded.persist(old);
+            versions.delete(r);
         }
         em.flush();
         ObjectNode newHeader = source.document().deepCopy();
-        ArrayNode versions = (ArrayNode) newHeader.remove("versions");
+        ArrayNode documents = (ArrayNode) newHeader.remove("versions");
         set.headerJson = write(newHeader);
         set.revision = newRevision;
-        Iterator<JsonNode> docs = versions.elements();
+        Iterator<JsonNode> docs = documents.elements();
         for (VersionSpec v : spec.versions()) {
             persistShipped(spec.id(), v, docs.next(), source.file(), now);
         }
-        RuleSetEvent.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
+        events.record(spec.id(), spec.versions().size(), RuleSetEvent.Action.IMPORTED, now, "system",
                 spec.versions().get(spec.versions().size() - 1).contentHash(),
                 "Imported edition " + edition(source.document()) + " (versions 1–" + spec.versions().size() + ") from "
                         + source.file() + "; the " + rows.size() + " versions of edition " + edition(header)
@@ -270,7 +285,7 @@ public class RuleSetSync {
         return true;
     }
 
-    private static void persistShipped(String ruleSetId, VersionSpec v, JsonNode document, String file, Instant now) {
+    private void persistShipped(String ruleSetId, VersionSpec v, JsonNode document, String file, Instant now) {
         RuleVersionRecord r = new RuleVersionRecord();
         r.key = new RuleVersionRecord.Key(ruleSetId, v.number());
         r.state = RuleVersionRecord.State.PUBLISHED;
@@ -283,7 +298,7 @@ public class RuleSetSync {
         r.publishedBy = "shipped:" + file;
         r.createdAt = now;
         r.createdBy = "system";
-        r.persist();
+        versions.persist(r);
     }
 
     /**
@@ -292,13 +307,13 @@ public class RuleSetSync {
      */
     public java.util.Optional<RuleSetSpec> superseded(String ruleSetId, String contentHash) {
         List<SupersededVersionRecord> edition = QuarkusTransaction.requiringNew()
-                .call(() -> SupersededVersionRecord.editionHolding(ruleSetId, contentHash));
+                .call(() -> this.superseded.editionHolding(ruleSetId, contentHash));
         if (edition.isEmpty()) {
             return java.util.Optional.empty();
         }
         ObjectNode doc = (ObjectNode) read(edition.get(0).headerJson);
-        ArrayNode versions = doc.putArray("versions");
-        edition.forEach(v -> versions.add(read(v.document)));
+        ArrayNode documents = doc.putArray("versions");
+        edition.forEach(v -> documents.add(read(v.document)));
         return java.util.Optional.of(compile("superseded:" + ruleSetId, doc));
     }
 

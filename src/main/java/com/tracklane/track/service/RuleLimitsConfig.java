@@ -1,4 +1,4 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,5 +1,7 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
+import com.tracklane.track.model.RuleSetLoadException;
+import com.tracklane.track.model.RuleSetProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

@@ -1,4 +1,4 @@
-package com.tracklane.track.store;
+package com.tracklane.track.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

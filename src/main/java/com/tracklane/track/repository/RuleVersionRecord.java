@@ -1,4 +1,4 @@
-package com.tracklane.track.store;
+package com.tracklane.track.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 
 /** One version of a rule set: a DRAFT (changeable, deletable) or PUBLISHED (immutable). */
 @Entity
@@ -53,13 +52,5 @@ public class RuleVersionRecord extends PanacheEntityBase {
 
     public int number() {
         return key.number();
-    }
-
-    public static List<RuleVersionRecord> ofRuleSet(String ruleSetId) {
-        return list("key.ruleSetId = ?1 order by key.number", ruleSetId);
-    }
-
-    public static List<RuleVersionRecord> publishedOf(String ruleSetId) {
-        return list("key.ruleSetId = ?1 and state = ?2 order by key.number", ruleSetId, State.PUBLISHED);
     }
 }
