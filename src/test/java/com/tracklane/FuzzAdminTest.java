@@ -1,30 +1,30 @@
 package com.tracklane;
 
-import static com.tracklane.FuzzTest.JSON;
-import static com.tracklane.FuzzTest.JSON_TYPE;
-import static com.tracklane.FuzzTest.LONE_SURROGATE;
-import static com.tracklane.FuzzTest.NODES;
-import static com.tracklane.FuzzTest.OTHER_TYPES;
-import static com.tracklane.FuzzTest.SEED;
-import static com.tracklane.FuzzTest.TEXTS;
-import static com.tracklane.FuzzTest.TRACKS;
-import static com.tracklane.FuzzTest.abbreviate;
-import static com.tracklane.FuzzTest.acceptLanguage;
-import static com.tracklane.FuzzTest.bearer;
-import static com.tracklane.FuzzTest.concat;
-import static com.tracklane.FuzzTest.escape;
-import static com.tracklane.FuzzTest.ifMatch;
-import static com.tracklane.FuzzTest.instantValue;
-import static com.tracklane.FuzzTest.jsonBody;
-import static com.tracklane.FuzzTest.notJson;
-import static com.tracklane.FuzzTest.oddId;
-import static com.tracklane.FuzzTest.pick;
-import static com.tracklane.FuzzTest.pickInt;
-import static com.tracklane.FuzzTest.segment;
-import static com.tracklane.FuzzTest.serialize;
-import static com.tracklane.FuzzTest.targeted;
-import static com.tracklane.FuzzTest.text;
-import static com.tracklane.FuzzTest.values;
+import static com.tracklane.support.FuzzHarness.JSON;
+import static com.tracklane.support.FuzzHarness.JSON_TYPE;
+import static com.tracklane.support.FuzzHarness.NODES;
+import static com.tracklane.support.FuzzHarness.SEED;
+import static com.tracklane.support.FuzzHarness.TRACKS;
+import static com.tracklane.support.FuzzHarness.abbreviate;
+import static com.tracklane.support.FuzzHarness.bearer;
+import static com.tracklane.support.FuzzHarness.escape;
+import static com.tracklane.support.FuzzHarness.pick;
+import static com.tracklane.support.FuzzHarness.pickInt;
+import static com.tracklane.support.FuzzHarness.segment;
+import static com.tracklane.support.FuzzHarness.serialize;
+import static com.tracklane.support.FuzzHarness.text;
+import static com.tracklane.support.FuzzInputs.LONE_SURROGATE;
+import static com.tracklane.support.FuzzInputs.OTHER_TYPES;
+import static com.tracklane.support.FuzzInputs.TEXTS;
+import static com.tracklane.support.FuzzInputs.acceptLanguage;
+import static com.tracklane.support.FuzzInputs.concat;
+import static com.tracklane.support.FuzzInputs.ifMatch;
+import static com.tracklane.support.FuzzInputs.instantValue;
+import static com.tracklane.support.FuzzInputs.jsonBody;
+import static com.tracklane.support.FuzzInputs.notJson;
+import static com.tracklane.support.FuzzInputs.oddId;
+import static com.tracklane.support.FuzzInputs.targeted;
+import static com.tracklane.support.FuzzInputs.values;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,9 +32,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.tracklane.FuzzTest.Fuzzer;
-import com.tracklane.FuzzTest.Mutator;
-import com.tracklane.FuzzTest.Req;
+import com.tracklane.support.FuzzHarness;
+import com.tracklane.support.FuzzHarness.Fuzzer;
+import com.tracklane.support.FuzzHarness.Req;
+import com.tracklane.support.FuzzInputs;
+import com.tracklane.support.FuzzInputs.Mutator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -130,8 +132,8 @@ class FuzzAdminTest {
 
     @BeforeAll
     static void load() throws IOException {
-        FuzzTest.loadExamples();
-        FuzzTest.startSuite();
+        FuzzInputs.loadExamples();
+        FuzzHarness.startSuite();
         openingYaml = Files.readString(Path.of("examples", "business-kh-jp-opening.yaml"));
         opening = (ObjectNode) YAML.readTree(openingYaml);
         opening2199 = opening.deepCopy().put("effectiveFrom", "2199-01-01T00:00+09:00");
@@ -142,7 +144,7 @@ class FuzzAdminTest {
 
     @AfterAll
     static void summary() throws IOException {
-        FuzzTest.summarise("FuzzAdminTest");
+        FuzzHarness.summarise("FuzzAdminTest");
     }
 
     // --- the tests ----------------------------------------------------------------------------------------------
@@ -240,12 +242,12 @@ class FuzzAdminTest {
         Fuzzer f = new Fuzzer("rule-dry-run", 19);
         clearDrafts(f, DRAFTED);
         // Stored applications of the route KH → JP, for the dry runs over submitted applications.
-        for (ObjectNode request : List.of(business, FuzzTest.resident, FuzzTest.eligibility)) {
-            ObjectNode submission = FuzzTest.submission.deepCopy();
+        for (ObjectNode request : List.of(business, FuzzInputs.resident, FuzzInputs.eligibility)) {
+            ObjectNode submission = FuzzInputs.submission.deepCopy();
             ObjectNode trip = request.deepCopy();
             trip.remove("knownAt"); // an application does not accept knownAt
             submission.set("request", trip);
-            f.run(new Req("POST", FuzzTest.APPLICATIONS, "POST " + FuzzTest.APPLICATIONS + " (setup)", "an application of KH → JP")
+            f.run(new Req("POST", FuzzHarness.APPLICATIONS, "POST " + FuzzHarness.APPLICATIONS + " (setup)", "an application of KH → JP")
                     .json(text(submission), JSON_TYPE).header("Authorization", bearer("intake")).expect(201));
         }
         String label = "POST " + VERSIONS + "/{n}/dry-run";
@@ -291,7 +293,7 @@ class FuzzAdminTest {
         pools.put("/from", concat(values("2199-06-01T00:00+07:00", "2199-07-01T00:00:00Z", "2020-01-01T00:00Z", "2199-06-01T00:00",
                 "2199-06-01", "+999999999-12-31T23:59:59.999999999-18:00", "-999999999-01-01T00:00:00+18:00", "2199-06-01T00:00+18:01",
                 "2199-13-01T00:00Z", "2199-06-01T00:00Z" + "0".repeat(10_000), "tomorrow", "", LONE_SURROGATE, "\u0000"),
-                values((Object[]) FuzzTest.DATE_TIMES), values((Object[]) FuzzTest.INSTANTS), OTHER_TYPES));
+                values((Object[]) FuzzInputs.DATE_TIMES), values((Object[]) FuzzInputs.INSTANTS), OTHER_TYPES));
         pools.put("/reason", concat(values("r".repeat(2000), "r".repeat(2001), "\ud83d\ude00".repeat(1000), "\ud83d\ude00".repeat(1001),
                 "\u00e9".repeat(2000), " ", "\t\n"), TEXTS));
         pools.put("/citation", concat(values(NODES.objectNode(), "x", NODES.objectNode().put("title", 1),
@@ -359,7 +361,7 @@ class FuzzAdminTest {
         String etag = created.header("ETag");
         String path = TRACKS + "/" + track + "/versions/" + n;
         if (f.r.nextInt(10) < 4) {
-            List<JsonNode> checks = List.of(business, FuzzTest.eligibility, FuzzTest.resident);
+            List<JsonNode> checks = List.of(business, FuzzInputs.eligibility, FuzzInputs.resident);
             ArrayNode list = NODES.arrayNode().add(pick(f.r, checks.toArray(new JsonNode[0])).deepCopy());
             f.run(new Req("POST", path + "/dry-run", "POST " + VERSIONS + "/{n}/dry-run", "a valid request")
                     .json(text(list), JSON_TYPE).header("Authorization", bearer(ADMIN)));
@@ -716,7 +718,7 @@ class FuzzAdminTest {
             int n = r.nextInt(7);
             for (int i = 0; i < n; i++) {
                 int c = r.nextInt(10);
-                ObjectNode base = pick(r, business, FuzzTest.eligibility, FuzzTest.resident);
+                ObjectNode base = pick(r, business, FuzzInputs.eligibility, FuzzInputs.resident);
                 if (c < 3) {
                     checks.add(base.deepCopy());
                     kinds.add("good");

@@ -1,59 +1,79 @@
 package com.tracklane;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
+import static com.tracklane.support.FuzzHarness.APPLICATIONS;
+import static com.tracklane.support.FuzzHarness.BATCH;
+import static com.tracklane.support.FuzzHarness.ELIGIBILITY;
+import static com.tracklane.support.FuzzHarness.FACTS;
+import static com.tracklane.support.FuzzHarness.JSON_TYPE;
+import static com.tracklane.support.FuzzHarness.MERGE_PATCH;
+import static com.tracklane.support.FuzzHarness.NODES;
+import static com.tracklane.support.FuzzHarness.SWEEPS;
+import static com.tracklane.support.FuzzHarness.TRACKS;
+import static com.tracklane.support.FuzzHarness.VIOLATIONS;
+import static com.tracklane.support.FuzzHarness.abbreviate;
+import static com.tracklane.support.FuzzHarness.bearer;
+import static com.tracklane.support.FuzzHarness.encode;
+import static com.tracklane.support.FuzzHarness.pick;
+import static com.tracklane.support.FuzzHarness.read;
+import static com.tracklane.support.FuzzHarness.segment;
+import static com.tracklane.support.FuzzHarness.serialize;
+import static com.tracklane.support.FuzzHarness.text;
+import static com.tracklane.support.FuzzHarness.weighted;
+import static com.tracklane.support.FuzzInputs.ARRIVAL_BODY;
+import static com.tracklane.support.FuzzInputs.ARRIVAL_POOLS;
+import static com.tracklane.support.FuzzInputs.CHECK_IN_BODY;
+import static com.tracklane.support.FuzzInputs.CHECK_IN_POOLS;
+import static com.tracklane.support.FuzzInputs.DATES;
+import static com.tracklane.support.FuzzInputs.DEPARTURE_BODY;
+import static com.tracklane.support.FuzzInputs.DEPARTURE_POOLS;
+import static com.tracklane.support.FuzzInputs.ODD_STRINGS;
+import static com.tracklane.support.FuzzInputs.SWEEP_POOLS;
+import static com.tracklane.support.FuzzInputs.acceptLanguage;
+import static com.tracklane.support.FuzzInputs.asRole;
+import static com.tracklane.support.FuzzInputs.batchItem;
+import static com.tracklane.support.FuzzInputs.batchShape;
+import static com.tracklane.support.FuzzInputs.decisionBody;
+import static com.tracklane.support.FuzzInputs.ifMatch;
+import static com.tracklane.support.FuzzInputs.instantValue;
+import static com.tracklane.support.FuzzInputs.jsonBody;
+import static com.tracklane.support.FuzzInputs.keepSweepsSmall;
+import static com.tracklane.support.FuzzInputs.mergePatch;
+import static com.tracklane.support.FuzzInputs.oddId;
+import static com.tracklane.support.FuzzInputs.randomId;
+import static com.tracklane.support.FuzzInputs.targeted;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.tracklane.support.FuzzHarness;
+import com.tracklane.support.FuzzHarness.Campaign;
+import com.tracklane.support.FuzzHarness.Fuzzer;
+import com.tracklane.support.FuzzHarness.Req;
+import com.tracklane.support.FuzzInputs;
+import com.tracklane.support.FuzzInputs.App;
+import com.tracklane.support.FuzzInputs.Mutator;
 import com.tracklane.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.config.EncoderConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Deterministic mutation fuzzing of every endpoint (rule administration in {@link FuzzAdminTest}, on an application
@@ -72,376 +92,259 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code field} and {@code message}) without stack traces or Java class names;</li>
  * <li>answer every 2xx with JSON (a 204 without a body).</li>
  * </ul>
- * Each test method draws from its own {@link Random} seeded with {@code SEED + stream}, so a failure reproduces
+ * Each campaign (a row of {@link #campaigns}) draws from its own {@link java.util.Random} seeded with {@code SEED + stream}, so a failure reproduces
  * with the same seed: the failure message names seed, stream and case number, and the exact requests (headers and
  * full body) are written to {@code target/fuzz-failures.txt}. {@code -Dfuzz.seed=N} explores another seed.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FuzzTest {
-
-    static final long SEED = Long.getLong("fuzz.seed", 20_200_908L);
-
-    static final String ELIGIBILITY = "/api/v1/eligibility";
-    static final String BATCH = "/api/v1/eligibility/batch";
-    static final String TRACKS = "/api/v1/tracks";
-    static final String FACTS = "/api/v1/facts";
-    static final String APPLICATIONS = "/api/v1/applications";
-    static final String JSON_TYPE = "application/json";
-    static final String MERGE_PATCH = "application/merge-patch+json";
-    static final String VIOLATIONS = "/api/v1/compliance/violations";
-    static final String SWEEPS = "/api/v1/compliance/sweeps";
-
-    /** The example traveller (examples/eligibility-resident.json) lands at Narita on 15 September 2020 (README). */
-    static final String ARRIVAL_BODY = "{\"arrivedAt\": \"2020-09-15T07:30:00+09:00\", \"airport\": \"NRT\", \"quarantineAddress\":"
-            + " {\"address\": \"1-1 Marunouchi, Chiyoda-ku, Tokyo\", \"lat\": 35.68, \"lon\": 139.76}}";
-    static final String CHECK_IN_BODY = "{\"at\": \"2020-09-16T09:00:00+09:00\", \"temperatureC\": 36.4, \"symptoms\": [],"
-            + " \"location\": {\"lat\": 35.6801, \"lon\": 139.7601}, \"transport\": \"NONE\", \"testResult\": null}";
-    static final String DEPARTURE_BODY = "{\"departedAt\": \"2020-10-20T10:30:00+09:00\", \"airport\": \"NRT\"}";
-
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Bodies go out as the exact bytes given (no charset appended to the Content-Type). */
-    static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
-            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
-    static final Path REPORT = Path.of("target", "fuzz-failures.txt");
-
-    /** A stack trace, an exception or a fully qualified class of the JDK, a framework or this service. */
-    static final List<String> LEAKS = List.of("Exception", "Throwable", "\tat ", "at com.", "at java.", "at org.", "at io.",
-            "at jdk.", ".java:");
-    static final Pattern CLASS_NAME = Pattern.compile(
-            "\\b(java|javax|jakarta|jdk|sun|com\\.fasterxml|com\\.networknt|com\\.tracklane|com\\.google|dev\\.cel|org\\.hibernate|org\\.h2"
-                    + "|org\\.postgresql|org\\.jboss|io\\.quarkus|io\\.vertx|io\\.smallrye|io\\.netty)\\.[a-z_$]+[.$]?[A-Za-z_$]*");
-
-    /** Marks where a lone surrogate escape is put into serialized JSON (Jackson cannot write one itself). */
-    static final String LONE_SURROGATE = "\uE000LONE\uE000";
-
-    static final String[] DATE_TIMES = {
-            "2020-09-14T23:50", "2020-09-14T23:50:00", "2020-09-14T23:50:00.123456789", "2020-09-14T23:50:00.123456789+07:00",
-            "2020-09-14T23:50:00.1234567891", "2020-09-14T23:50+14:00", "2020-09-14T23:50-12:00", "2020-09-14T23:50+23:59",
-            "2020-09-14T23:50-23:59", "2020-09-14T23:50+18:00", "2020-09-14T23:50-18:00", "2020-09-14T23:50+18:01",
-            "2020-09-14T23:50+07:00:30", "2020-09-14T23:50Z", "2020-09-14T23:50z", "2020-09-14T23:50:00.000Z",
-            "2020-09-14T23:50-00:00", "2020-09-14 23:50", "2020-09-14T24:00", "2020-09-14T23:60", "2020-09-14T23:59:60",
-            "2020-02-30T10:00", "2020-13-01T10:00", "2020-00-10T10:00", "2020-09-31T10:00", "2021-02-29T10:00",
-            "2020-02-29T10:00", "0000-01-01T00:00", "0001-01-01T00:00Z", "1899-12-31T23:59", "1900-01-01T00:00",
-            "1900-01-01T00:00+14:00", "2199-12-31T23:59", "2199-12-31T23:59-12:00", "2200-01-01T00:00",
-            "9999-12-31T23:59:59.999999999", "+999999999-12-31T23:59", "-999999999-01-01T00:00", "10000-01-01T00:00",
-            "2020-09-14T23", "2020-09-14", "2020-09-14T", "T23:50", "2020-W38-1T10:00", "2020-258T10:00", "20200914T2350",
-            "2020-09-14T23:50+07", "2020-09-14T23:50+0700", "2020-09-14T23:50+07:00[Asia/Phnom_Penh]",
-            "2020-09-14T23:50 +07:00", "2020-09-14T23:50:00.+07:00", "2020-09-14T23:50:00,5",
-            "\u0662\u0660\u0662\u0660-\u0660\u0669-\u0661\u0664T23:50", "\uff12\uff10\uff12\uff10-09-14T23:50",
-            "2020-09-14T23:50\u0000", " 2020-09-14T23:50", "2020-09-14T23:50 ", "2020-09-14T23:50\n", "", "null", "now",
-            "1600000000", "2020-09-14T23:50:00+07:00\n", "2020-03-08T02:30", "2038-01-19T03:14:08Z", "2020-09-14t23:50",
-    };
-
-    static final String[] INSTANTS = {
-            "2020-09-10T00:00:00Z", "2020-09-10T00:00Z", "2020-09-10T00:00:00+14:00", "2020-09-10T00:00:00-12:00",
-            "2020-09-10T00:00:00.123456789Z", "1900-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "2199-12-31T23:59:59Z",
-            "2200-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z",
-            "2021-01-14T00:00:00+09:00", "2020-09-08T00:00+09:00", "2020-11-18T00:00:00+07:00", "2020-12-12T00:00:00+07:00",
-            "1970-01-01T00:00:00Z",
-    };
-
-    static final String[] DATES = {
-            "2020-08-30", "2020-02-30", "2020-13-01", "2020-00-01", "0000-01-01", "0001-01-01", "1900-01-01", "9999-12-31",
-            "2199-12-31", "1970-01-01", "2020-8-30", "20200830", "2020-08-30T00:00", "2020/08/30", "", "+10000-01-01",
-            "-0001-01-01", "2020-W35", "\u0662\u0660\u0662\u0660-\u0660\u0668-\u0663\u0660", "2021-02-29", "2024-02-29",
-            "2020-08-30\n", "2020-08-30 ", "2100-01-01", "1800-01-01", "2020-12-31", "2020-09-15",
-    };
-
-    static final String[] AIRPORTS = {
-            "XXX", "ZZZ", "QQQ", "pnh", "Pnh", "PN", "PNHX", "", " PNH", "PNH\n", "P\u00d1H", "123", "NRT", "PNH", "BKK", "ICN",
-            "LAX", "HND", "KIX", "REP", "SYD", "JFK", "DMK", "KOS", "SIN", "\u0420NH", "PN\u0000",
-    };
-
-    static final String[] COUNTRIES = {"KH", "JP", "ZZ", "XX", "kh", "K", "KHM", "", "KH\n", "\u039aH", "TH", "US", "AQ"};
-
-    static final String[] ODD_STRINGS = {
-            "\u0000", "\u0001\u0002\u001f", "\u007f", "\u202eRTL override", "\ufeffBOM", "\uffff", "\ud83d\ude00",
-            "\ud83c\uddef\ud83c\uddf5", "\u00e9", "\ufb03", "\u0130", "\u00df", "e\u0301\u0301\u0301\u0301", "\u65e5\u672c\u8a9e",
-            "\u1797\u17b6\u179f\u17b6\u1781\u17d2\u1798\u17c2\u179a", "<script>alert(1)</script>", "' OR 1=1 --", "${jndi:ldap://x/a}",
-            "%00", "../../etc/passwd", "\\", "\"", "{{7*7}}", "#{7*7}", "\r\n", "\t", " ", "A\u0000B", LONE_SURROGATE,
-            "RESIDENT\u0000", "\u2028\u2029", "\ud800\udc00",
-    };
-
-    static final String[] ENUMS = {
-            "RESIDENT", "BUSINESS", "PCR", "LAMP", "NASOPHARYNGEAL", "NEGATIVE", "POSITIVE", "ORGANISATION", "INDIVIDUAL",
-            "PRIVATE_MEDICAL", "KH_COVID19_PACKAGE", "EMBASSY", "ON_ARRIVAL", "E_VISA", "resident", "Resident", "RESIDENT ",
-            "RESIDENT\n", "UNKNOWN", "INTRA_COMPANY_TRANSFEREE", "intra_company", "_A", "A__B", "A1_2B",
-    };
-
-    /** Date-time fields the mutator prefers for odd date-times (the compliance and rule administration ones too). */
-    static final List<String> TIME_FIELDS = List.of("departure", "arrival", "sampledAt", "knownAt", "arrivedAt", "departedAt", "at",
-            "submittedFrom", "submittedTo", "effectiveFrom");
-    static final List<String> DATE_FIELDS = List.of("issuedOn", "dateOfBirth");
-    static final List<String> AIRPORT_FIELDS = List.of("from", "to", "airport");
-
-    static final Map<String, String> BEARERS = new java.util.concurrent.ConcurrentHashMap<>();
-    static final Map<String, Stats> STATS = new TreeMap<>();
-    static final List<String> REPORT_LINES = new ArrayList<>();
-    static final List<String> SLOWEST = new ArrayList<>();
-    static long suiteStart;
-    static boolean reportReset;
-
-    static ObjectNode eligibility;
-    static ObjectNode resident;
-    static ObjectNode submission;
-
-    // ------------------------------------------------------------------------------------------------------------
 
     @BeforeAll
     static void load() throws IOException {
-        loadExamples();
-        startSuite();
+        FuzzInputs.loadExamples();
+        FuzzHarness.startSuite();
     }
 
     @AfterAll
     static void summary() throws IOException {
-        summarise("FuzzTest");
+        FuzzHarness.summarise("FuzzTest");
     }
 
-    /** The valid bodies the mutations start from (once per JVM; FuzzAdminTest uses them too). */
-    static synchronized void loadExamples() throws IOException {
-        if (submission != null) {
-            return;
-        }
-        eligibility = (ObjectNode) JSON.readTree(Files.readString(Path.of("examples", "eligibility.json")));
-        resident = (ObjectNode) JSON.readTree(Files.readString(Path.of("examples", "eligibility-resident.json")));
-        ObjectNode s = NODES.objectNode();
-        ObjectNode applicant = s.putObject("applicant");
-        applicant.put("givenName", "Sokha").put("familyName", "Chan").put("passportNumber", "N01234567").put("nationality", "KH")
-                .put("dateOfBirth", "1990-04-01").put("email", "sokha.chan@example.com");
-        ObjectNode trip = resident.deepCopy();
-        trip.remove("knownAt"); // an application does not accept knownAt
-        s.set("request", trip);
-        submission = s;
+    /** Every campaign, in order (later ones reuse what earlier ones stored): name, random stream, cases and generator. */
+    static Stream<Campaign> campaigns() {
+        return Stream.of(
+                Campaign.of("eligibility", 1, 650, f -> jsonBody(f, "POST", ELIGIBILITY, "POST " + ELIGIBILITY,
+                        f.r.nextBoolean() ? FuzzInputs.eligibility : FuzzInputs.resident, JSON_TYPE).accept(acceptLanguage(f.r))),
+                Campaign.of("batch", 2, 120, f -> batch(f).accept(acceptLanguage(f.r))),
+                Campaign.of("tracks", 3, 140, FuzzTest::tracksQuery),
+                Campaign.of("track-by-id", 4, 120, FuzzTest::trackById),
+                new Campaign("facts", 5, f -> {
+                    repeat(f, 25, FuzzTest::factsQuery);
+                    wrongMethods(f, "officer", text(FuzzInputs.eligibility), new String[][] {
+                            {"GET", ELIGIBILITY}, {"PUT", ELIGIBILITY}, {"DELETE", ELIGIBILITY}, {"GET", BATCH}, {"PATCH", BATCH},
+                            {"POST", TRACKS}, {"DELETE", TRACKS + "/resident-kh-jp"}, {"POST", FACTS}, {"PUT", FACTS},
+                            {"DELETE", APPLICATIONS}, {"PUT", APPLICATIONS + "/" + UUID.nameUUIDFromBytes(new byte[] {1})},
+                    });
+                }),
+                new Campaign("applications-submit", 6, FuzzTest::submissions),
+                Campaign.of("applications-list", 7, 170, FuzzTest::applicationList),
+                new Campaign("applications-patch", 8, FuzzTest::patches),
+                new Campaign("applications-decision", 9, FuzzTest::decisions),
+                new Campaign("applications-by-id", 10, FuzzTest::reads),
+                new Campaign("authorization", 11, FuzzTest::authorizations),
+                // compliance monitoring (role monitor; the report also officer)
+                new Campaign("compliance-arrival", 12, f -> monitoringBodies(f, 130, App.approved(f), App.create(f), "/arrival",
+                        ARRIVAL_BODY, ARRIVAL_POOLS, 80, 88, 50, null)),
+                new Campaign("compliance-check-in", 13, f -> monitoringBodies(f, 260, App.approved(f).arrived(f), App.approved(f),
+                        "/check-ins", CHECK_IN_BODY, CHECK_IN_POOLS, 88, 93, 60, idempotencyKeys(f))),
+                new Campaign("compliance-departure", 14, f -> {
+                    App app = App.approved(f).arrived(f);
+                    App notArrived = App.approved(f);
+                    monitoringBodies(f, 100, app, notArrived, "/departure", DEPARTURE_BODY, DEPARTURE_POOLS, 85, 92, 55, null);
+                    each(f, 60, g -> complianceReport(g, app, notArrived));
+                }),
+                Campaign.of("compliance-violations", 15, 130, FuzzTest::violationsQuery),
+                new Campaign("compliance-sweeps", 16, f -> {
+                    ObjectNode base = (ObjectNode) read("{\"at\": \"2020-09-21T00:00:00+09:00\"}");
+                    String label = "POST " + SWEEPS;
+                    repeat(f, 70, g -> asRole(g, keepSweepsSmall(g.r.nextInt(100) < 55
+                            ? targeted(g.r, new Req("POST", SWEEPS, label, ""), base, SWEEP_POOLS)
+                            : jsonBody(g, "POST", SWEEPS, label, base, JSON_TYPE)), "monitor").never(404));
+                    // Without a body a sweep is as of now (as SweepTest does once).
+                    f.run(new Req("POST", SWEEPS, label, "no body, as of now").header("Authorization", bearer("monitor")));
+                    String id = UUID.nameUUIDFromBytes(new byte[] {12}).toString();
+                    wrongMethods(f, "monitor", "{\"at\": \"2020-09-21T00:00:00+09:00\"}", new String[][] {
+                            {"GET", SWEEPS}, {"PUT", SWEEPS}, {"DELETE", SWEEPS}, {"POST", VIOLATIONS}, {"DELETE", VIOLATIONS},
+                            {"GET", APPLICATIONS + "/" + id + "/arrival"}, {"PUT", APPLICATIONS + "/" + id + "/arrival"},
+                            {"GET", APPLICATIONS + "/" + id + "/check-ins"}, {"DELETE", APPLICATIONS + "/" + id + "/check-ins"},
+                            {"PATCH", APPLICATIONS + "/" + id + "/departure"}, {"POST", APPLICATIONS + "/" + id + "/compliance"},
+                            {"GET", "/api/v1/compliance"}, {"GET", "/api/v1/compliance/sweeps/1"},
+                    });
+                }));
     }
 
-    /** Starts a fuzz class's clock; the failure report of an earlier run is removed once per JVM. */
-    static synchronized void startSuite() throws IOException {
-        suiteStart = System.nanoTime();
-        if (!reportReset) {
-            Files.deleteIfExists(REPORT);
-            reportReset = true;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("campaigns")
+    void campaign(Campaign campaign) {
+        campaign.run();
+    }
+
+    // --- the generators of the table ----------------------------------------------------------------------------
+
+    /** {@code step} {@code cases} times. */
+    static void each(Fuzzer f, int cases, java.util.function.Consumer<Fuzzer> step) {
+        for (int i = 0; i < cases; i++) {
+            step.accept(f);
         }
     }
 
-    /** Prints a fuzz class's requests per endpoint and appends its failures to the report, then starts afresh. */
-    static synchronized void summarise(String suite) throws IOException {
-        StringBuilder s = new StringBuilder("\n=== " + suite + " seed=" + SEED + ": requests per endpoint (status histogram), "
-                + (System.nanoTime() - suiteStart) / 1_000_000 + " ms in all ===\n");
-        int total = 0;
-        for (Map.Entry<String, Stats> e : STATS.entrySet()) {
-            Stats st = e.getValue();
-            total += st.count;
-            s.append(String.format("%-58s %5d  %6d ms  %s%n", e.getKey(), st.count, st.nanos / 1_000_000, st.statuses));
-        }
-        s.append(String.format("%-58s %5d%n", "TOTAL", total));
-        s.append("slowest requests:\n  ").append(String.join("\n  ", SLOWEST)).append('\n');
-        System.out.println(s);
-        if (!REPORT_LINES.isEmpty()) {
-            Files.createDirectories(REPORT.getParent());
-            Files.writeString(REPORT, String.join("\n", REPORT_LINES) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
-        STATS.clear();
-        SLOWEST.clear();
-        REPORT_LINES.clear();
+    /** {@code cases} requests, each made by {@code next} and sent. */
+    static void repeat(Fuzzer f, int cases, Function<Fuzzer, Req> next) {
+        each(f, cases, g -> g.run(next.apply(g)));
     }
 
-    // --- the tests ----------------------------------------------------------------------------------------------
-
-    @Test
-    @Order(1)
-    void eligibilityChecks() {
-        Fuzzer f = new Fuzzer("eligibility", 1);
-        for (int i = 0; i < 650; i++) {
-            ObjectNode base = f.r.nextBoolean() ? eligibility : resident;
-            f.run(jsonBody(f, "POST", ELIGIBILITY, "POST " + ELIGIBILITY, base, JSON_TYPE).accept(acceptLanguage(f.r)));
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(2)
-    void eligibilityBatches() {
-        Fuzzer f = new Fuzzer("batch", 2);
-        for (int i = 0; i < 120; i++) {
-            Req q;
-            int k = f.r.nextInt(100);
-            if (k < 70) {
-                ObjectNode body = NODES.objectNode();
-                ArrayNode checks = body.putArray("checks");
-                int n = f.r.nextInt(12);
-                List<String> kinds = new ArrayList<>();
-                for (int j = 0; j < n; j++) {
-                    checks.add(batchItem(f, kinds));
-                }
-                q = new Req("POST", BATCH, "POST " + BATCH, "batch of " + n + ": " + kinds).json(text(body), JSON_TYPE);
-            } else if (k < 82) {
-                q = batchShape(f);
-            } else {
-                ObjectNode body = NODES.objectNode();
-                body.putArray("checks").add(eligibility.deepCopy()).add(resident.deepCopy());
-                q = jsonBody(f, "POST", BATCH, "POST " + BATCH, body, JSON_TYPE);
-            }
-            f.run(q.accept(acceptLanguage(f.r)));
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(3)
-    void tracks() {
-        Fuzzer f = new Fuzzer("tracks", 3);
-        for (int i = 0; i < 140; i++) {
-            StringBuilder query = new StringBuilder();
-            List<String> kinds = new ArrayList<>();
-            for (String name : List.of("at", "knownAt")) {
-                if (f.r.nextInt(3) > 0) {
-                    String v = instantValue(f.r);
-                    query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(encode(v));
-                    kinds.add(name + "=" + abbreviate(v, 40));
-                }
-            }
-            if (f.r.nextInt(10) == 0) {
-                query.append(query.isEmpty() ? "?" : "&").append(f.r.nextBoolean() ? "at" : "at=" + encode("2020-09-10T00:00:00Z") + "&at=x");
-                kinds.add("repeated/valueless at");
-            }
-            Req q = new Req("GET", TRACKS + query, "GET " + TRACKS, String.join(" ", kinds)).accept(acceptLanguage(f.r));
-            if (f.r.nextInt(8) == 0) {
-                q.header("Accept", pick(f.r, "application/json", "application/xml", "text/html", "*/*", "image/png", "garbage", "application/*"));
-            }
-            f.run(q);
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(4)
-    void trackById() {
-        Fuzzer f = new Fuzzer("track-by-id", 4);
-        for (int i = 0; i < 120; i++) {
-            String id = f.r.nextInt(4) == 0
-                    ? pick(f.r, "resident-kh-jp", "business-kh-jp", "resident-jp-kh", "business-jp-kh", "RESIDENT-KH-JP", "resident-kh-jp ")
-                    : oddId(f.r);
-            String path = TRACKS + "/" + segment(id);
-            if (f.r.nextInt(3) == 0) {
-                path += "?knownAt=" + encode(instantValue(f.r));
-            }
-            f.run(new Req("GET", path, "GET " + TRACKS + "/{id}", "id=" + abbreviate(id, 60)).accept(acceptLanguage(f.r)));
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(5)
-    void facts() {
-        Fuzzer f = new Fuzzer("facts", 5);
-        for (int i = 0; i < 25; i++) {
-            String query = f.r.nextBoolean() ? "" : "?" + pick(f.r, "x=1", "knownAt=" + encode(instantValue(f.r)), "a", "%20=%20",
-                    "lang=" + encode(pick(f.r, ODD_STRINGS)));
-            Req q = new Req("GET", FACTS + query, "GET " + FACTS, "query " + query).accept(acceptLanguage(f.r));
-            if (f.r.nextInt(4) == 0) {
-                q.header("Accept", pick(f.r, "application/json", "application/xml", "text/html", "image/png", "garbage"));
-            }
-            f.run(q);
-        }
-        String[][] wrongMethods = {
-                {"GET", ELIGIBILITY}, {"PUT", ELIGIBILITY}, {"DELETE", ELIGIBILITY}, {"GET", BATCH}, {"PATCH", BATCH},
-                {"POST", TRACKS}, {"DELETE", TRACKS + "/resident-kh-jp"}, {"POST", FACTS}, {"PUT", FACTS},
-                {"DELETE", APPLICATIONS}, {"PUT", APPLICATIONS + "/" + UUID.nameUUIDFromBytes(new byte[] {1})},
-        };
-        for (String[] m : wrongMethods) {
-            Req q = new Req(m[0], m[1], "wrong method", m[0] + " " + m[1]).header("Authorization", bearer("officer"));
+    /** Each method on each path, as {@code role}; methods that take a body get {@code body}. */
+    static void wrongMethods(Fuzzer f, String role, String body, String[][] methodsAndPaths) {
+        for (String[] m : methodsAndPaths) {
+            Req q = new Req(m[0], m[1], "wrong method", m[0] + " " + m[1]).header("Authorization", bearer(role));
             if (!m[0].equals("GET") && !m[0].equals("DELETE")) {
-                q.json(text(eligibility), JSON_TYPE);
+                q.json(body, JSON_TYPE);
             }
             f.run(q);
         }
-        f.assertClean();
     }
 
-    @Test
-    @Order(6)
-    void applicationSubmissions() {
-        Fuzzer f = new Fuzzer("applications-submit", 6);
+    /** A query of {@code 0..max-1}… parameters drawn from {@code pools} (name first), or one of {@code extra}. */
+    static List<String> queryFrom(Fuzzer f, String[][] pools, int count, int extras, Function<Integer, String> extra) {
+        List<String> params = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            int p = f.r.nextInt(pools.length + extras);
+            if (p < pools.length) {
+                String[] pool = pools[p];
+                params.add(pool[0] + "=" + encode(pool[1 + f.r.nextInt(pool.length - 1)]));
+            } else {
+                params.add(extra.apply(p - pools.length));
+            }
+        }
+        return params;
+    }
+
+    /**
+     * An Idempotency-Key for 40 % of the requests: a key used before (a retry, with the same or another body) or a new
+     * one of {@code fresh}.
+     */
+    static Function<Req, Req> idempotencyKeys(Fuzzer f) {
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < 340; i++) {
-            Req q = jsonBody(f, "POST", APPLICATIONS, "POST " + APPLICATIONS, submission, JSON_TYPE)
-                    .header("Authorization", bearer(f.r.nextBoolean() ? "intake" : "officer"));
-            int k = f.r.nextInt(10);
-            if (k < 3) {
-                String key;
-                if (!keys.isEmpty() && f.r.nextInt(3) == 0) {
-                    key = keys.get(f.r.nextInt(keys.size())); // a retry, with the same or another body
-                } else {
-                    key = pick(f.r, "fuzz-" + new UUID(f.r.nextLong(), f.r.nextLong()), "", " ", "k".repeat(200), "k".repeat(201),
-                            "key with spaces", "\u00e9t\u00e9", "a\tb", "fuzz-" + f.r.nextInt(1000));
-                    keys.add(key);
-                }
-                q.header("Idempotency-Key", key);
-                q.kind += " Idempotency-Key=" + abbreviate(key, 40);
+        return q -> {
+            if (f.r.nextInt(10) < 4) {
+                key(f, q, keys, () -> pick(f.r, "day-" + f.r.nextInt(30), "fuzz-" + new UUID(f.r.nextLong(), f.r.nextLong()), "",
+                        " ", "k".repeat(200), "k".repeat(201), "\ud83d\ude00".repeat(100), "\ud83d\ude00".repeat(101), "key with spaces",
+                        "\u00e9t\u00e9", "a\tb", "../x", "%00", "' OR 1=1 --", "${jndi:ldap://x/a}", "k".repeat(5000)));
             }
-            f.run(q);
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(7)
-    void applicationList() {
-        Fuzzer f = new Fuzzer("applications-list", 7);
-        String[][] pools = {
-                {"page", "0", "1", "-1", "2147483647", "2147483648", "-2147483648", "99999999999999999999", "1.5", "1e3", "abc", "",
-                        "0x10", " 1", "\uff11", "21474836", "21474837", "1000000", "107374183"},
-                {"size", "1", "20", "100", "101", "0", "-1", "2147483647", "abc", "", "1.0", "50", "99"},
-                {"status", "SUBMITTED", "UNDER_REVIEW", "INFO_REQUESTED", "APPROVED", "REJECTED", "WITHDRAWN", "submitted", "DONE", "",
-                        "SUBMITTED,APPROVED", "\u00e9", "SUBMITTED\u0000"},
-                {"track", "RESIDENT", "BUSINESS", "resident", "", "X"},
-                {"route", "KH-JP", "JP-KH", "kh-jp", "KHJP", "KH-JP-TH", "K-J", "", "ZZ-ZZ", "\u039aH-JP", "KH-JP\n", "KH_JP"},
+            return q;
         };
-        for (int i = 0; i < 170; i++) {
-            List<String> params = new ArrayList<>();
-            int n = 1 + f.r.nextInt(4);
-            for (int j = 0; j < n; j++) {
-                int p = f.r.nextInt(pools.length + 3);
-                if (p < pools.length) {
-                    String[] pool = pools[p];
-                    params.add(pool[0] + "=" + encode(pool[1 + f.r.nextInt(pool.length - 1)]));
-                } else if (p == pools.length) {
-                    params.add(pick(f.r, "submittedFrom", "submittedTo") + "=" + encode(instantValue(f.r)));
-                } else if (p == pools.length + 1) {
-                    params.add(pick(f.r, "page", "size", "status", "unknown=1", "submittedFrom", "page=1&page=2"));
-                } else {
-                    params.add("page=" + pick(f.r, "2147483647", "21474837", "1073741824", "2147483646") + "&size="
-                            + pick(f.r, "100", "20", "2", "1"));
-                }
-            }
-            String query = "?" + String.join("&", params);
-            f.run(new Req("GET", APPLICATIONS + query, "GET " + APPLICATIONS, query)
-                    .header("Authorization", bearer(f.r.nextBoolean() ? "intake" : "officer")));
-        }
-        f.assertClean();
     }
 
-    @Test
-    @Order(8)
-    void applicationPatches() {
-        Fuzzer f = new Fuzzer("applications-patch", 8);
+    static void key(Fuzzer f, Req q, List<String> keys, java.util.function.Supplier<String> fresh) {
+        String key;
+        if (!keys.isEmpty() && f.r.nextInt(3) == 0) {
+            key = keys.get(f.r.nextInt(keys.size())); // a retry, with the same or another body
+        } else {
+            key = fresh.get();
+            keys.add(key);
+        }
+        q.header("Idempotency-Key", key);
+        q.kind += " Idempotency-Key=" + abbreviate(key, 40);
+    }
+
+    static Req batch(Fuzzer f) {
+        int k = f.r.nextInt(100);
+        if (k < 70) {
+            ObjectNode body = NODES.objectNode();
+            ArrayNode checks = body.putArray("checks");
+            int n = f.r.nextInt(12);
+            List<String> kinds = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                checks.add(batchItem(f, kinds));
+            }
+            return new Req("POST", BATCH, "POST " + BATCH, "batch of " + n + ": " + kinds).json(text(body), JSON_TYPE);
+        } else if (k < 82) {
+            return batchShape(f);
+        }
+        ObjectNode body = NODES.objectNode();
+        body.putArray("checks").add(FuzzInputs.eligibility.deepCopy()).add(FuzzInputs.resident.deepCopy());
+        return jsonBody(f, "POST", BATCH, "POST " + BATCH, body, JSON_TYPE);
+    }
+
+    static Req tracksQuery(Fuzzer f) {
+        StringBuilder query = new StringBuilder();
+        List<String> kinds = new ArrayList<>();
+        for (String name : List.of("at", "knownAt")) {
+            if (f.r.nextInt(3) > 0) {
+                String v = instantValue(f.r);
+                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(encode(v));
+                kinds.add(name + "=" + abbreviate(v, 40));
+            }
+        }
+        if (f.r.nextInt(10) == 0) {
+            query.append(query.isEmpty() ? "?" : "&").append(f.r.nextBoolean() ? "at" : "at=" + encode("2020-09-10T00:00:00Z") + "&at=x");
+            kinds.add("repeated/valueless at");
+        }
+        Req q = new Req("GET", TRACKS + query, "GET " + TRACKS, String.join(" ", kinds)).accept(acceptLanguage(f.r));
+        if (f.r.nextInt(8) == 0) {
+            q.header("Accept", pick(f.r, "application/json", "application/xml", "text/html", "*/*", "image/png", "garbage", "application/*"));
+        }
+        return q;
+    }
+
+    static Req trackById(Fuzzer f) {
+        String id = f.r.nextInt(4) == 0
+                ? pick(f.r, "resident-kh-jp", "business-kh-jp", "resident-jp-kh", "business-jp-kh", "RESIDENT-KH-JP", "resident-kh-jp ")
+                : oddId(f.r);
+        String path = TRACKS + "/" + segment(id);
+        if (f.r.nextInt(3) == 0) {
+            path += "?knownAt=" + encode(instantValue(f.r));
+        }
+        return new Req("GET", path, "GET " + TRACKS + "/{id}", "id=" + abbreviate(id, 60)).accept(acceptLanguage(f.r));
+    }
+
+    static Req factsQuery(Fuzzer f) {
+        String query = f.r.nextBoolean() ? "" : "?" + pick(f.r, "x=1", "knownAt=" + encode(instantValue(f.r)), "a", "%20=%20",
+                "lang=" + encode(pick(f.r, ODD_STRINGS)));
+        Req q = new Req("GET", FACTS + query, "GET " + FACTS, "query " + query).accept(acceptLanguage(f.r));
+        if (f.r.nextInt(4) == 0) {
+            q.header("Accept", pick(f.r, "application/json", "application/xml", "text/html", "image/png", "garbage"));
+        }
+        return q;
+    }
+
+    static void submissions(Fuzzer f) {
+        List<String> keys = new ArrayList<>();
+        repeat(f, 340, g -> {
+            Req q = jsonBody(f, "POST", APPLICATIONS, "POST " + APPLICATIONS, FuzzInputs.submission, JSON_TYPE)
+                    .header("Authorization", bearer(f.r.nextBoolean() ? "intake" : "officer"));
+            if (f.r.nextInt(10) < 3) {
+                key(f, q, keys, () -> pick(f.r, "fuzz-" + new UUID(f.r.nextLong(), f.r.nextLong()), "", " ", "k".repeat(200),
+                        "k".repeat(201), "key with spaces", "\u00e9t\u00e9", "a\tb", "fuzz-" + f.r.nextInt(1000)));
+            }
+            return q;
+        });
+    }
+
+    static final String[][] APPLICATION_QUERIES = {
+            {"page", "0", "1", "-1", "2147483647", "2147483648", "-2147483648", "99999999999999999999", "1.5", "1e3", "abc", "",
+                    "0x10", " 1", "\uff11", "21474836", "21474837", "1000000", "107374183"},
+            {"size", "1", "20", "100", "101", "0", "-1", "2147483647", "abc", "", "1.0", "50", "99"},
+            {"status", "SUBMITTED", "UNDER_REVIEW", "INFO_REQUESTED", "APPROVED", "REJECTED", "WITHDRAWN", "submitted", "DONE", "",
+                    "SUBMITTED,APPROVED", "\u00e9", "SUBMITTED\u0000"},
+            {"track", "RESIDENT", "BUSINESS", "resident", "", "X"},
+            {"route", "KH-JP", "JP-KH", "kh-jp", "KHJP", "KH-JP-TH", "K-J", "", "ZZ-ZZ", "\u039aH-JP", "KH-JP\n", "KH_JP"},
+    };
+
+    static Req applicationList(Fuzzer f) {
+        List<String> params = queryFrom(f, APPLICATION_QUERIES, 1 + f.r.nextInt(4), 3, extra -> switch (extra) {
+            case 0 -> pick(f.r, "submittedFrom", "submittedTo") + "=" + encode(instantValue(f.r));
+            case 1 -> pick(f.r, "page", "size", "status", "unknown=1", "submittedFrom", "page=1&page=2");
+            default -> "page=" + pick(f.r, "2147483647", "21474837", "1073741824", "2147483646") + "&size=" + pick(f.r, "100", "20", "2", "1");
+        });
+        String query = "?" + String.join("&", params);
+        return new Req("GET", APPLICATIONS + query, "GET " + APPLICATIONS, query)
+                .header("Authorization", bearer(f.r.nextBoolean() ? "intake" : "officer"));
+    }
+
+    static void patches(Fuzzer f) {
         App app = App.create(f);
         for (int i = 0; i < 240; i++) {
             boolean realId = f.r.nextInt(100) < 88;
             String id = realId ? app.id : randomId(f.r);
             String path = APPLICATIONS + "/" + (realId ? id : segment(id));
             Req q;
-            int k = f.r.nextInt(100);
-            if (k < 75) {
+            if (f.r.nextInt(100) < 75) {
                 JsonNode patch = mergePatch(f);
                 q = new Req("PATCH", path, "PATCH " + APPLICATIONS + "/{id}", "merge patch");
                 q.json(serialize(patch), weighted(f.r, 8, MERGE_PATCH, JSON_TYPE, "text/plain", "application/json-patch+json"));
             } else {
-                q = jsonBody(f, "PATCH", path, "PATCH " + APPLICATIONS + "/{id}", submission, MERGE_PATCH);
+                q = jsonBody(f, "PATCH", path, "PATCH " + APPLICATIONS + "/{id}", FuzzInputs.submission, MERGE_PATCH);
             }
             if (!realId) {
                 q.kind += " id=" + abbreviate(id, 40);
@@ -453,13 +356,9 @@ class FuzzTest {
                 app.etag = r.header("ETag");
             }
         }
-        f.assertClean();
     }
 
-    @Test
-    @Order(9)
-    void applicationDecisions() {
-        Fuzzer f = new Fuzzer("applications-decision", 9);
+    static void decisions(Fuzzer f) {
         App app = App.create(f);
         int refreshed = 0;
         for (int i = 0; i < 240; i++) {
@@ -490,13 +389,9 @@ class FuzzTest {
                 }
             }
         }
-        f.assertClean();
     }
 
-    @Test
-    @Order(10)
-    void applicationReads() {
-        Fuzzer f = new Fuzzer("applications-by-id", 10);
+    static void reads(Fuzzer f) {
         App app = App.create(f);
         String[] templates = {"", "/history", "/decisions", "/decisions/{s}", "/decisions/{s}/replay", "/re-evaluation", "/withdrawal"};
         for (int i = 0; i < 100; i++) {
@@ -523,13 +418,36 @@ class FuzzTest {
                 }
             }
         }
-        f.assertClean();
     }
 
-    @Test
-    @Order(11)
-    void authorizationHeaders() throws NoSuchAlgorithmException {
-        Fuzzer f = new Fuzzer("authorization", 11);
+    /** Every kind of bad Authorization, twice each on an endpoint that needs a token: always 401. */
+    static void authorizations(Fuzzer f) {
+        Map<String, String> authorizations;
+        try {
+            authorizations = badAuthorizations();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String id = UUID.nameUUIDFromBytes(new byte[] {7}).toString();
+        String[][] endpoints = {
+                {"GET", APPLICATIONS}, {"POST", APPLICATIONS}, {"GET", APPLICATIONS + "/" + id}, {"PATCH", APPLICATIONS + "/" + id},
+                {"POST", APPLICATIONS + "/" + id + "/decision"}, {"GET", APPLICATIONS + "/" + id + "/history"},
+        };
+        for (Map.Entry<String, String> a : authorizations.entrySet()) {
+            for (int j = 0; j < 2; j++) {
+                String[] e = endpoints[f.r.nextInt(endpoints.length)];
+                Req q = new Req(e[0], e[1], "401 " + e[0] + " " + e[1].replace(id, "{id}"), a.getKey()).expect(401)
+                        .header("Authorization", a.getValue());
+                if (!e[0].equals("GET")) {
+                    q.json(text(e[1].endsWith("decision") ? NODES.objectNode().put("action", "START_REVIEW") : FuzzInputs.submission),
+                            e[0].equals("PATCH") ? MERGE_PATCH : JSON_TYPE).header("If-Match", "\"1\"");
+                }
+                f.run(q);
+            }
+        }
+    }
+
+    static Map<String, String> badAuthorizations() throws NoSuchAlgorithmException {
         String valid = Tokens.token("officer");
         String[] parts = valid.split("\\.");
         Instant past = Instant.now().minusSeconds(3 * 3600);
@@ -556,1411 +474,65 @@ class FuzzTest {
         authorizations.put("token plus text", "Bearer " + valid + " extra");
         authorizations.put("Bearer eyJ", "Bearer eyJ");
         authorizations.put("latin-1 junk", "Bearer \u00e9\u00e8");
-        String id = UUID.nameUUIDFromBytes(new byte[] {7}).toString();
-        String[][] endpoints = {
-                {"GET", APPLICATIONS}, {"POST", APPLICATIONS}, {"GET", APPLICATIONS + "/" + id}, {"PATCH", APPLICATIONS + "/" + id},
-                {"POST", APPLICATIONS + "/" + id + "/decision"}, {"GET", APPLICATIONS + "/" + id + "/history"},
-        };
-        for (Map.Entry<String, String> a : authorizations.entrySet()) {
-            for (int j = 0; j < 2; j++) {
-                String[] e = endpoints[f.r.nextInt(endpoints.length)];
-                Req q = new Req(e[0], e[1], "401 " + e[0] + " " + e[1].replace(id, "{id}"), a.getKey()).expect(401)
-                        .header("Authorization", a.getValue());
-                if (!e[0].equals("GET")) {
-                    q.json(text(e[1].endsWith("decision") ? NODES.objectNode().put("action", "START_REVIEW") : submission),
-                            e[0].equals("PATCH") ? MERGE_PATCH : JSON_TYPE).header("If-Match", "\"1\"");
-                }
-                f.run(q);
-            }
-        }
-        f.assertClean();
-    }
-
-    // --- compliance monitoring (role monitor; the report also officer) ---------------------------------------------
-
-    @Test
-    @Order(12)
-    void complianceArrivals() {
-        Fuzzer f = new Fuzzer("compliance-arrival", 12);
-        App approved = App.approved(f);
-        App submitted = App.create(f); // not approved: an arrival is a 409
-        ObjectNode base = (ObjectNode) read(ARRIVAL_BODY);
-        String label = "POST " + APPLICATIONS + "/{id}/arrival";
-        for (int i = 0; i < 130; i++) {
-            int k = f.r.nextInt(100);
-            String id = k < 80 ? approved.id : k < 88 ? submitted.id : randomId(f.r);
-            String path = APPLICATIONS + "/" + (k < 88 ? id : segment(id)) + "/arrival";
-            Req q = f.r.nextInt(100) < 50 ? targeted(f.r, new Req("POST", path, label, ""), base, ARRIVAL_POOLS)
-                    : jsonBody(f, "POST", path, label, base, JSON_TYPE);
-            if (k >= 80) {
-                q.kind += " id=" + abbreviate(id, 40);
-            }
-            f.run(asRole(f, q, "monitor"));
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(13)
-    void complianceCheckIns() {
-        Fuzzer f = new Fuzzer("compliance-check-in", 13);
-        App app = App.approved(f).arrived(f);
-        App notArrived = App.approved(f); // approved, no arrival: a check-in is a 409
-        ObjectNode base = (ObjectNode) read(CHECK_IN_BODY);
-        String label = "POST " + APPLICATIONS + "/{id}/check-ins";
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < 260; i++) {
-            int k = f.r.nextInt(100);
-            String id = k < 88 ? app.id : k < 93 ? notArrived.id : randomId(f.r);
-            String path = APPLICATIONS + "/" + (k < 93 ? id : segment(id)) + "/check-ins";
-            Req q = f.r.nextInt(100) < 60 ? targeted(f.r, new Req("POST", path, label, ""), base, CHECK_IN_POOLS)
-                    : jsonBody(f, "POST", path, label, base, JSON_TYPE);
-            if (k >= 88) {
-                q.kind += " id=" + abbreviate(id, 40);
-            }
-            if (f.r.nextInt(10) < 4) {
-                String key;
-                if (!keys.isEmpty() && f.r.nextInt(3) == 0) {
-                    key = keys.get(f.r.nextInt(keys.size())); // a retry, with the same or another body
-                } else {
-                    key = pick(f.r, "day-" + f.r.nextInt(30), "fuzz-" + new UUID(f.r.nextLong(), f.r.nextLong()), "", " ", "k".repeat(200),
-                            "k".repeat(201), "\ud83d\ude00".repeat(100), "\ud83d\ude00".repeat(101), "key with spaces", "\u00e9t\u00e9", "a\tb",
-                            "../x", "%00", "' OR 1=1 --", "${jndi:ldap://x/a}", "k".repeat(5000));
-                    keys.add(key);
-                }
-                q.header("Idempotency-Key", key);
-                q.kind += " Idempotency-Key=" + abbreviate(key, 40);
-            }
-            f.run(asRole(f, q, "monitor"));
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(14)
-    void complianceDeparturesAndReports() {
-        Fuzzer f = new Fuzzer("compliance-departure", 14);
-        App app = App.approved(f).arrived(f);
-        App notArrived = App.approved(f);
-        ObjectNode base = (ObjectNode) read(DEPARTURE_BODY);
-        String label = "POST " + APPLICATIONS + "/{id}/departure";
-        for (int i = 0; i < 100; i++) {
-            int k = f.r.nextInt(100);
-            String id = k < 85 ? app.id : k < 92 ? notArrived.id : randomId(f.r);
-            String path = APPLICATIONS + "/" + (k < 92 ? id : segment(id)) + "/departure";
-            Req q = f.r.nextInt(100) < 55 ? targeted(f.r, new Req("POST", path, label, ""), base, DEPARTURE_POOLS)
-                    : jsonBody(f, "POST", path, label, base, JSON_TYPE);
-            if (k >= 85) {
-                q.kind += " id=" + abbreviate(id, 40);
-            }
-            f.run(asRole(f, q, "monitor"));
-        }
-        for (int i = 0; i < 60; i++) {
-            int k = f.r.nextInt(100);
-            String id = k < 45 ? app.id : k < 60 ? notArrived.id : randomId(f.r);
-            String path = APPLICATIONS + "/" + (k < 60 ? id : segment(id)) + "/compliance";
-            Req q = new Req("GET", path, "GET " + APPLICATIONS + "/{id}/compliance", "id=" + abbreviate(id, 40)).accept(acceptLanguage(f.r));
-            if (f.r.nextInt(8) == 0) {
-                q.header("Accept", pick(f.r, "application/json", "application/xml", "text/html", "*/*", "garbage"));
-            }
-            q.header("Authorization", bearer(weighted(f.r, 8, f.r.nextBoolean() ? "monitor" : "officer", "intake", "rules-admin")));
-            f.run(q);
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(15)
-    void complianceViolations() {
-        Fuzzer f = new Fuzzer("compliance-violations", 15);
-        String[][] pools = {
-                {"since", "2020-09-16", "2020-09-16T00:00:00Z", "2020-09-16T00:00:00+09:00", "2020-9-16", "yesterday", "", "2020-02-30",
-                        "+10000-01-01", "+999999999-12-31", "-999999999-01-01", "0000-01-01", "9999-12-31", "2020-09-16T00:00",
-                        "1899-12-31T23:59:59Z", "2199-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "1900-01-01", "2020-09-16T00:00:00+18:01",
-                        "2020-09-16 00:00:00Z", "20200916", "\u0662\u0660\u0662\u0660-\u0660\u0669-\u0661\u0666", "2020-09-16\n", "2020-W38"},
-                {"code", "MISSED_CHECK_IN", "FEVER", "SYMPTOMS", "POSITIVE_TEST", "PUBLIC_TRANSPORT", "OUTSIDE_ALLOWED_PLACE", "MISSED_RETEST",
-                        "EARLY_EXIT", "fever", "Fever", "", "FEVER,SYMPTOMS", "LATE", "FEVER\u0000", " FEVER", "\u0130", "valueOf", "FEVER "},
-                {"page", "0", "1", "-1", "2147483647", "2147483648", "-2147483648", "99999999999999999999", "1.5", "1e3", "abc", "", "0x10",
-                        " 1", "\uff11", "1000000", "1000001", "21474836"},
-                {"size", "1", "20", "100", "101", "0", "-1", "2147483647", "abc", "", "1.0", "50", "99", "\u0661"},
-        };
-        for (int i = 0; i < 130; i++) {
-            List<String> params = new ArrayList<>();
-            int n = f.r.nextInt(5);
-            for (int j = 0; j < n; j++) {
-                int p = f.r.nextInt(pools.length + 2);
-                if (p < pools.length) {
-                    String[] pool = pools[p];
-                    params.add(pool[0] + "=" + encode(pool[1 + f.r.nextInt(pool.length - 1)]));
-                } else if (p == pools.length) {
-                    params.add("since=" + encode(f.r.nextBoolean() ? instantValue(f.r) : pick(f.r, DATES)));
-                } else {
-                    params.add(pick(f.r, "since", "code", "page", "size", "unknown=1", "page=1&page=2", "code=FEVER&code=LATE",
-                            "page=1000000&size=100", "size=100&page=21474836"));
-                }
-            }
-            String query = params.isEmpty() ? "" : "?" + String.join("&", params);
-            Req q = new Req("GET", VIOLATIONS + query, "GET " + VIOLATIONS, query.isEmpty() ? "no query" : query).never(404);
-            f.run(asRole(f, q, "monitor"));
-        }
-        f.assertClean();
-    }
-
-    @Test
-    @Order(16)
-    void complianceSweeps() {
-        Fuzzer f = new Fuzzer("compliance-sweeps", 16);
-        ObjectNode base = (ObjectNode) read("{\"at\": \"2020-09-21T00:00:00+09:00\"}");
-        String label = "POST " + SWEEPS;
-        for (int i = 0; i < 70; i++) {
-            Req q = f.r.nextInt(100) < 55 ? targeted(f.r, new Req("POST", SWEEPS, label, ""), base, SWEEP_POOLS)
-                    : jsonBody(f, "POST", SWEEPS, label, base, JSON_TYPE);
-            f.run(asRole(f, keepSweepsSmall(q), "monitor").never(404));
-        }
-        // Without a body a sweep is as of now (as SweepTest does once).
-        f.run(new Req("POST", SWEEPS, label, "no body, as of now").header("Authorization", bearer("monitor")));
-        String id = UUID.nameUUIDFromBytes(new byte[] {12}).toString();
-        String[][] wrongMethods = {
-                {"GET", SWEEPS}, {"PUT", SWEEPS}, {"DELETE", SWEEPS}, {"POST", VIOLATIONS}, {"DELETE", VIOLATIONS},
-                {"GET", APPLICATIONS + "/" + id + "/arrival"}, {"PUT", APPLICATIONS + "/" + id + "/arrival"},
-                {"GET", APPLICATIONS + "/" + id + "/check-ins"}, {"DELETE", APPLICATIONS + "/" + id + "/check-ins"},
-                {"PATCH", APPLICATIONS + "/" + id + "/departure"}, {"POST", APPLICATIONS + "/" + id + "/compliance"},
-                {"GET", "/api/v1/compliance"}, {"GET", "/api/v1/compliance/sweeps/1"},
-        };
-        for (String[] m : wrongMethods) {
-            Req q = new Req(m[0], m[1], "wrong method", m[0] + " " + m[1]).header("Authorization", bearer("monitor"));
-            if (!m[0].equals("GET") && !m[0].equals("DELETE")) {
-                q.json("{\"at\": \"2020-09-21T00:00:00+09:00\"}", JSON_TYPE);
-            }
-            f.run(q);
-        }
-        f.assertClean();
-    }
-
-    // --- request generators -------------------------------------------------------------------------------------
-
-    /** A body for a JSON endpoint: mostly a mutated tree of {@code base}, else a broken body or a wrong Content-Type. */
-    static Req jsonBody(Fuzzer f, String method, String path, String label, ObjectNode base, String contentType) {
-        Random r = f.r;
-        Req q = new Req(method, path, label, "");
-        int k = r.nextInt(100);
-        if (k < 68) {
-            List<String> log = new ArrayList<>();
-            JsonNode tree = new Mutator(r).mutate(base, 1 + r.nextInt(3), log);
-            q.kind = "mutated: " + String.join("; ", log);
-            return q.json(serialize(tree), contentType);
-        }
-        String valid = text(base);
-        if (k < 74) {
-            int cut = r.nextInt(valid.length());
-            q.kind = "truncated at " + cut;
-            return q.json(valid.substring(0, cut), contentType);
-        }
-        if (k < 79) {
-            q.kind = "not JSON";
-            return q.body(notJson(r, valid), contentType);
-        }
-        if (k < 84) {
-            String[] odd = {"null", "[]", "\"text\"", "42", "true", "{}", "[" + valid + "]", valid + " trailing", valid + valid,
-                    "/* comment */" + valid, valid.replace('"', '\''), "{\"track\": NaN}", "{\"itinerary\": null}",
-                    valid.replaceFirst("\\{", "{\"track\": \"BUSINESS\", "), "\ufeff" + valid, "{\"a\":1,\"a\":2}",
-                    "{\"itinerary\": [" + "{}, ".repeat(40) + "{}]}", "{\"checks\": []}"};
-            String body = odd[r.nextInt(odd.length)];
-            q.kind = "odd JSON: " + abbreviate(body, 50);
-            return q.json(body, contentType);
-        }
-        if (k < 89) {
-            String type = pick(r, "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                    "application/json-patch+json", "application/merge-patch+json", "application/json; charset=utf-16", "APPLICATION/JSON",
-                    "application/jsonx", "*/*", "application/*", "%%%", "application/octet-stream", "text/json", "application/problem+json");
-            q.kind = "Content-Type " + type;
-            return q.json(valid, type);
-        }
-        if (k < 92) {
-            q.kind = "empty body";
-            return q.body(new byte[0], contentType);
-        }
-        if (k < 94) {
-            int depth = pickInt(r, 200, 999, 1001, 5000);
-            q.kind = "nesting depth " + depth;
-            String nested = r.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth)
-                    : "{\"track\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}";
-            return q.json(nested, contentType);
-        }
-        if (k < 97) {
-            q.kind = "unchanged example";
-            return q.json(valid, contentType);
-        }
-        if (k < 98) {
-            q.kind = "huge number literal";
-            return q.json(valid.replace("36.9", "3" + "6".repeat(1500) + ".9"), contentType);
-        }
-        q.kind = "over 256 KiB";
-        ObjectNode big = base.deepCopy();
-        big.put("padding", "x".repeat(270 * 1024));
-        return q.json(text(big), contentType);
-    }
-
-    static byte[] notJson(Random r, String valid) {
-        switch (r.nextInt(7)) {
-            case 0 -> {
-                byte[] b = new byte[1 + r.nextInt(300)];
-                r.nextBytes(b);
-                return b;
-            }
-            case 1 -> {
-                return new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE};
-            }
-            case 2 -> {
-                return ("\ufeff" + valid).getBytes(StandardCharsets.UTF_16LE);
-            }
-            case 3 -> {
-                return "<?xml version=\"1.0\"?><request/>".getBytes(StandardCharsets.UTF_8);
-            }
-            case 4 -> {
-                return "track=RESIDENT&itinerary=PNH-NRT".getBytes(StandardCharsets.UTF_8);
-            }
-            case 5 -> {
-                byte[] b = valid.getBytes(StandardCharsets.UTF_8);
-                b[r.nextInt(b.length)] = (byte) (0x80 + r.nextInt(0x40)); // a stray continuation byte
-                return b;
-            }
-            default -> {
-                return valid.replace("\"PCR\"", "\"P\u0001CR\"").replace("\"NH818\"", "\"NH\t818\"").getBytes(StandardCharsets.UTF_8);
-            }
-        }
-    }
-
-    static JsonNode batchItem(Fuzzer f, List<String> kinds) {
-        int k = f.r.nextInt(10);
-        if (k < 3) {
-            kinds.add("good");
-            return (f.r.nextBoolean() ? eligibility : resident).deepCopy();
-        }
-        if (k < 9) {
-            List<String> log = new ArrayList<>();
-            JsonNode tree = new Mutator(f.r).mutate(f.r.nextBoolean() ? eligibility : resident, 1 + f.r.nextInt(3), log);
-            kinds.add(String.join("; ", log));
-            return tree;
-        }
-        JsonNode odd = pick(f.r, NullNode.getInstance(), IntNode.valueOf(1), TextNode.valueOf("x"), NODES.arrayNode(),
-                BooleanNode.TRUE, NODES.objectNode());
-        kinds.add("item " + odd);
-        return odd;
-    }
-
-    static Req batchShape(Fuzzer f) {
-        String body;
-        switch (f.r.nextInt(9)) {
-            case 0 -> body = "{}";
-            case 1 -> body = "{\"checks\": null}";
-            case 2 -> body = "{\"checks\": " + text(eligibility) + "}";
-            case 3 -> body = "[" + text(eligibility) + "]";
-            case 4 -> body = "{\"checks\": \"all\"}";
-            case 5 -> body = "{\"checks\": [" + "{}, ".repeat(1000) + "{}]}";
-            case 6 -> body = "{\"checks\": [" + "{}, ".repeat(999) + "{}]}";
-            case 7 -> body = "{\"checks\": [], \"extra\": 1}";
-            default -> body = "{\"check\": [" + text(eligibility) + "]}";
-        }
-        return new Req("POST", BATCH, "POST " + BATCH, "batch shape: " + abbreviate(body, 40)).json(body, JSON_TYPE);
-    }
-
-    static JsonNode mergePatch(Fuzzer f) {
-        Random r = f.r;
-        ObjectNode patch = NODES.objectNode();
-        switch (r.nextInt(9)) {
-            case 0, 1 -> {
-                ObjectNode applicant = patch.putObject("applicant");
-                String field = pick(r, "givenName", "familyName", "passportNumber", "nationality", "dateOfBirth", "email", "middleName");
-                applicant.set(field, r.nextInt(4) == 0 ? new Mutator(r).anyValue() : TextNode.valueOf(applicantValue(r, field)));
-            }
-            case 2, 3, 4 -> {
-                List<String> log = new ArrayList<>();
-                JsonNode request = new Mutator(r).mutate(resident, 1 + r.nextInt(2), log);
-                if (request.isObject() && r.nextBoolean()) {
-                    List<String> names = new ArrayList<>();
-                    request.fieldNames().forEachRemaining(names::add);
-                    ObjectNode part = patch.putObject("request");
-                    if (!names.isEmpty()) {
-                        String name = names.get(r.nextInt(names.size()));
-                        part.set(name, request.get(name));
-                    }
-                } else {
-                    patch.set("request", request);
-                }
-            }
-            case 5 -> {
-                String[] deletions = {"{\"applicant\": null}", "{\"request\": null}", "{\"request\": {\"itinerary\": null}}",
-                        "{\"applicant\": {\"email\": null}}", "{\"request\": {\"knownAt\": null}}", "{\"request\": {\"itinerary\": []}}",
-                        "{\"request\": {\"preDepartureTest\": {\"sampledAt\": null}}}", "{\"applicant\": {}, \"request\": {}}"};
-                return read(pick(r, deletions));
-            }
-            case 6 -> {
-                patch.set(pick(r, "id", "status", "version", "reference", "foo", "currentDecision", ""), new Mutator(r).anyValue());
-            }
-            case 7 -> {
-                return pick(r, NODES.arrayNode(), TextNode.valueOf("x"), IntNode.valueOf(1), NullNode.getInstance(), BooleanNode.TRUE);
-            }
-            default -> {
-                return patch; // {}: a no-op merge patch
-            }
-        }
-        return patch;
-    }
-
-    static String applicantValue(Random r, String field) {
-        return switch (field) {
-            case "givenName", "familyName" -> pick(r, "Sokha", "", " ", "A".repeat(200), "A".repeat(201), "\ud83d\ude00".repeat(200),
-                    "\ud83d\ude00".repeat(201), "\ud83d\ude00".repeat(150), "\ud840\udc00".repeat(120), "\u00e9".repeat(200), "\u0000",
-                    "\u1797\u17b6\u179f\u17b6", "O'Brien-\u6771", "Sokha\n", "x".repeat(10_000));
-            case "passportNumber" -> pick(r, "N01234567", "N0123", "N012", "A".repeat(20), "A".repeat(21), "n01234567", "N01234567\n",
-                    "N\u0661\u0662\u0663\u0664\u0665", "\uff2e01234", "N0123 4567", "");
-            case "nationality" -> pick(r, COUNTRIES);
-            case "dateOfBirth" -> pick(r, DATES);
-            case "email" -> pick(r, "a@b.c", "a@b", "@b.c", "a b@c.d", "a@@b.c", "x".repeat(316) + "@b.c", "x".repeat(317) + "@b.c",
-                    "x".repeat(315) + "@b.c\n", "\ud83d\ude00".repeat(150) + "@b.c", "\ud83d\ude00".repeat(200) + "@b.c", "\ud83d\ude00".repeat(300) + "@\ud83d\ude00.c",
-                    "a@b.c\n", "\u00e9@\u00e9.\u00e9", "");
-            default -> pick(r, ODD_STRINGS);
-        };
-    }
-
-    static ObjectNode decisionBody(Random r) {
-        ObjectNode d = NODES.objectNode();
-        Mutator m = new Mutator(r);
-        int a = r.nextInt(10);
-        if (a < 6) {
-            d.put("action", pick(r, "APPROVE", "REJECT", "REQUEST_INFO", "START_REVIEW"));
-        } else if (a < 9) {
-            d.put("action", pick(r, "WITHDRAW", "approve", "ESCALATE", "", " APPROVE", "APPROVE\n", "APPROVE\u0000", "\u0130APPROVE"));
-        } else {
-            d.set("action", m.anyValue());
-        }
-        int reason = r.nextInt(10);
-        if (reason < 4) {
-            d.put("reason", pick(r, "documents in order", "late", "humanitarian exception"));
-        } else if (reason < 7) {
-            d.put("reason", pick(r, "", " ", "r".repeat(2000), "r".repeat(2001), "\ud83d\ude00".repeat(1000), "\ud83d\ude00".repeat(1001),
-                    "\ud83d\ude00".repeat(1500), "x".repeat(10_000), "\u0000", LONE_SURROGATE, "\u202e\u0001", "' OR 1=1 --"));
-        } else if (reason < 8) {
-            d.set("reason", m.anyValue());
-        }
-        int override = r.nextInt(10);
-        if (override < 2) {
-            d.put("override", true);
-        } else if (override < 3) {
-            d.put("override", false);
-        } else if (override < 4) {
-            d.set("override", m.anyValue());
-        }
-        if (r.nextInt(12) == 0) {
-            d.put(pick(r, "status", "foo", "", "Action"), 1);
-        }
-        return d;
-    }
-
-    static void ifMatch(Fuzzer f, Req q, String etag) {
-        int k = f.r.nextInt(100);
-        String value;
-        if (k < 55) {
-            value = etag;
-        } else if (k < 60) {
-            value = "W/" + etag;
-        } else if (k < 63) {
-            value = etag.replace("\"", "");
-        } else if (k < 68) {
-            return; // no If-Match: 428
-        } else {
-            value = pick(f.r, "\"0\"", "\"-1\"", "\"99999999999999999999\"", "*", "", " ", "\"abc\"", "\"1\", \"2\"", "W/", "\"\"",
-                    etag + "x", "\"9223372036854775807\"", "\"1e3\"", "\"\u00e9\"", "\"+1\"", "W/\"W/\"1\"\"", "\"" + etag);
-        }
-        q.header("If-Match", value);
-        q.kind += " If-Match=" + value;
-    }
-
-    static String instantValue(Random r) {
-        int k = r.nextInt(10);
-        if (k < 3) {
-            return pick(r, INSTANTS);
-        }
-        if (k < 7) {
-            return pick(r, DATE_TIMES);
-        }
-        if (k < 8) {
-            return pick(r, ODD_STRINGS).replace(LONE_SURROGATE, "\ud800");
-        }
-        if (k < 9) {
-            return pick(r, "2020-09-10T00:00:00Z".repeat(100), "9".repeat(1500), "x".repeat(2000), "\u00e9".repeat(500));
-        }
-        Instant random = Instant.ofEpochSecond(r.nextLong() % 40_000_000_000L);
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(random.atOffset(ZoneOffset.ofHours(r.nextInt(29) - 14)));
-    }
-
-    static String oddId(Random r) {
-        return pick(r, "", " ", "..", ".", "raw:%2e%2e", "raw:..%2F..%2Fetc%2Fpasswd", "raw:%2F", "raw:%00", "raw:%ff", "raw:%c0%ae%c0%ae",
-                "raw:..;", "raw:a/../../facts", "null", "undefined", "0", "-1", "1e308", "' OR '1'='1", "1;DROP TABLE travel_application",
-                "<script>", "\u65e5\u672c", "\ud83d\ude00", "\u202e", "../../etc/passwd", "..\\..\\windows", "%", "%zz",
-                "a".repeat(1000), "b".repeat(3000), "c".repeat(9000), "resident-kh-jp/../business-kh-jp", "resident-kh-jp;v=1",
-                "resident-kh-jp%00", "\u0000", "\n", "raw:~", "raw:*", "RESIDENT-KH-JP\u0130");
-    }
-
-    static String randomId(Random r) {
-        return r.nextInt(3) == 0 ? new UUID(r.nextLong(), r.nextLong()).toString() : oddId(r);
-    }
-
-    static String acceptLanguage(Random r) {
-        if (r.nextInt(3) > 0) {
-            return null;
-        }
-        return pick(r, "en", "ja", "km", "fr", "", "*", "ja;q=0.5, km;q=0.9", "en-US,en;q=0.9", ";;;", "q=1", "ja;q=abc", "x".repeat(1000),
-                "ja-JP-x-private-very-long-subtag-abcdefghij", ",,,", "ja;q=2", "ja;q=-1", "km-KH", "\u00e9");
-    }
-
-    // --- compliance and rule administration bodies --------------------------------------------------------------
-
-    /** Any JSON values: strings (the lone-surrogate marker too), numbers, booleans, null, trees. */
-    static List<JsonNode> values(Object... values) {
-        List<JsonNode> out = new ArrayList<>();
-        for (Object v : values) {
-            out.add(value(v));
-        }
-        return out;
-    }
-
-    static JsonNode value(Object v) {
-        if (v == null) {
-            return NullNode.getInstance();
-        } else if (v instanceof JsonNode n) {
-            return n;
-        } else if (v instanceof String s) {
-            return TextNode.valueOf(s);
-        } else if (v instanceof Integer n) {
-            return IntNode.valueOf(n);
-        } else if (v instanceof Long n) {
-            return LongNode.valueOf(n);
-        } else if (v instanceof Double n) {
-            return DoubleNode.valueOf(n);
-        } else if (v instanceof BigDecimal n) {
-            return DecimalNode.valueOf(n);
-        } else if (v instanceof BigInteger n) {
-            return BigIntegerNode.valueOf(n);
-        } else if (v instanceof Boolean b) {
-            return BooleanNode.valueOf(b);
-        } else if (v instanceof String[] many) {
-            ArrayNode a = NODES.arrayNode();
-            for (String s : many) {
-                a.add(s);
-            }
-            return a;
-        }
-        throw new IllegalArgumentException(String.valueOf(v));
-    }
-
-    @SafeVarargs
-    static List<JsonNode> concat(List<JsonNode>... lists) {
-        List<JsonNode> out = new ArrayList<>();
-        for (List<JsonNode> l : lists) {
-            out.addAll(l);
-        }
-        return out;
-    }
-
-    /** Values of other JSON types than the field's, for any field. */
-    static final List<JsonNode> OTHER_TYPES = values(null, true, 42, -1, "", "x", new String[0], new String[] {"a"},
-            NODES.objectNode(), NODES.objectNode().put("a", 1), new BigDecimal("1e400"));
-
-    /** Instants: valid ones around the example traveller's stay (Narita, 15 September – 20 October 2020) and odd ones. */
-    static final List<JsonNode> INSTANT_VALUES = concat(values((Object[]) DATE_TIMES), values((Object[]) INSTANTS),
-            values("2020-09-15T07:30:00+09:00", "2020-09-15T07:29:59+09:00", "2020-09-16T09:00:00+09:00", "2020-09-29T23:59:59+09:00",
-                    "2020-09-30T00:00:00+09:00", "2020-09-20T03:00:00-12:00", "2020-09-21T00:00+14:00", "2020-09-16T00:00:00Z",
-                    "2020-09-20T12:00:00.123456789+09:00", "2020-10-20T10:30:00+09:00", "2099-01-01T00:00:00Z",
-                    "+999999999-12-31T23:59:59.999999999-18:00", "-999999999-01-01T00:00:00+18:00", "2020-09-16T09:00:00+09:00" + "0".repeat(10_000),
-                    1600000000, 1600000000000L, 1.6e9, LONE_SURROGATE, "\u0000"),
-            OTHER_TYPES);
-
-    static final List<JsonNode> COORDINATES = values(90, -90, 90.0000001, -90.0000001, 180, -180, 180.1, -180.0000001, 0, -0.0, 35.68,
-            139.76, 1e308, -1e308, 4.9e-324, new BigDecimal("1e400"), new BigDecimal("-1e400"), new BigDecimal("1e-400"),
-            new BigDecimal("35.68000000000000000000000000001"), BigInteger.TEN.pow(300), Long.MAX_VALUE, "35.68", "NaN", "Infinity",
-            "-Infinity", null, true, new String[0], NODES.objectNode());
-
-    static final List<JsonNode> TEMPERATURES = values(30, 45, 29.999999, 45.000001, 37.5, 37.4999999, 38.0, 36.4, 0, -0.0, -273.15,
-            1e308, 4.9e-324, new BigDecimal("1e400"), new BigDecimal("-1e400"), new BigDecimal("1e-400"),
-            new BigDecimal("36.6000000000000000000000001"), BigInteger.TEN.pow(300), Long.MAX_VALUE, "36.6", "NaN", "Infinity", null,
-            true, new String[0], NODES.objectNode());
-
-    static final List<JsonNode> AIRPORT_VALUES = concat(values((Object[]) AIRPORTS), values("HND", "KIX", "NRT", "PNH", 1, null,
-            new String[] {"NRT"}, NODES.objectNode()));
-
-    static final List<JsonNode> TEXTS = concat(values((Object[]) ODD_STRINGS), values("Registered address", "a".repeat(500),
-            "a".repeat(501), "\ud83d\ude00".repeat(250), "\ud83d\ude00".repeat(251), "x".repeat(10_000), ""), OTHER_TYPES);
-
-    static final Map<String, List<JsonNode>> ARRIVAL_POOLS = new LinkedHashMap<>();
-    static final Map<String, List<JsonNode>> CHECK_IN_POOLS = new LinkedHashMap<>();
-    static final Map<String, List<JsonNode>> DEPARTURE_POOLS = new LinkedHashMap<>();
-    static final Map<String, List<JsonNode>> SWEEP_POOLS = new LinkedHashMap<>();
-
-    static {
-        ARRIVAL_POOLS.put("/arrivedAt", INSTANT_VALUES);
-        ARRIVAL_POOLS.put("/airport", AIRPORT_VALUES);
-        ARRIVAL_POOLS.put("/quarantineAddress", concat(values(NODES.objectNode(), "1-1 Marunouchi", new String[0]), OTHER_TYPES));
-        ARRIVAL_POOLS.put("/quarantineAddress/address", TEXTS);
-        ARRIVAL_POOLS.put("/quarantineAddress/lat", COORDINATES);
-        ARRIVAL_POOLS.put("/quarantineAddress/lon", COORDINATES);
-        ARRIVAL_POOLS.put("/unknown", OTHER_TYPES);
-
-        CHECK_IN_POOLS.put("/at", INSTANT_VALUES);
-        CHECK_IN_POOLS.put("/temperatureC", TEMPERATURES);
-        CHECK_IN_POOLS.put("/symptoms", concat(values(new String[0], new String[] {"COUGH"}, new String[] {"COUGH", "SORE_THROAT"},
-                new String[] {"cough", "COUGH", "cough"}, new String[] {""}, new String[] {" "}, new String[] {"a".repeat(64)},
-                new String[] {"a".repeat(65)}, java.util.Collections.nCopies(20, "A").toArray(new String[0]),
-                java.util.Collections.nCopies(21, "A").toArray(new String[0]), new String[] {"\u0000"}, new String[] {"FEVER\n"},
-                new String[] {"\u65e5\u672c"}, new String[] {"x-y z_1"}, new String[] {LONE_SURROGATE}, new String[] {"1COUGH"},
-                new String[] {"x".repeat(10_000)}, "COUGH", NODES.arrayNode().add(1), NODES.arrayNode().addNull(),
-                NODES.arrayNode().add(NODES.arrayNode().add("x")), NODES.arrayNode().add(NODES.objectNode())), OTHER_TYPES));
-        CHECK_IN_POOLS.put("/location", concat(values(NODES.objectNode(), "35.68,139.76", NODES.objectNode().put("lat", 35.68),
-                NODES.objectNode().put("lon", 139.76), NODES.objectNode().put("lat", 35.68).put("lon", 139.76).put("alt", 5),
-                NODES.arrayNode().add(35.68).add(139.76), NODES.objectNode().put("lat", 35.69).put("lon", 139.70)), OTHER_TYPES));
-        CHECK_IN_POOLS.put("/location/lat", COORDINATES);
-        CHECK_IN_POOLS.put("/location/lon", COORDINATES);
-        CHECK_IN_POOLS.put("/transport", concat(values("NONE", "WALK", "PRIVATE_VEHICLE", "PUBLIC_TRANSPORT", "none", "Walk", "BUS", "",
-                " NONE", "NONE\u0000", "PUBLIC_TRANSPORT\n", "\u0130", "PUBLIC_TRANSPORT,WALK", new String[] {"NONE"}), OTHER_TYPES));
-        CHECK_IN_POOLS.put("/testResult", concat(values("NEGATIVE", "POSITIVE", "negative", "PENDING", "", "POSITIVE ", "POSITIVE\u0000",
-                new String[] {"POSITIVE"}), OTHER_TYPES));
-        CHECK_IN_POOLS.put("/unknown", OTHER_TYPES);
-
-        DEPARTURE_POOLS.put("/departedAt", INSTANT_VALUES);
-        DEPARTURE_POOLS.put("/airport", AIRPORT_VALUES);
-        DEPARTURE_POOLS.put("/unknown", OTHER_TYPES);
-
-        // 2020–2021 or invalid: a valid instant after 2021 would sweep every open monitoring up to it (keepSweepsSmall)
-        SWEEP_POOLS.put("/at", concat(values("2020-09-21T00:00:00+09:00", "2020-09-16T00:00:00Z", "2020-10-15T00:00:00+07:00",
-                "2021-01-14T00:00+09:00", "2021-12-31T23:59:59.999999999Z", "2020-01-01T00:00:00-12:00", "2020-09-21T00:00:00",
-                "2020-09-21", "1900-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "2199-12-31T23:59:59Z", "2200-01-01T00:00:00Z",
-                "+999999999-12-31T23:59:59Z", "tomorrow", "now", "", "\u0000", LONE_SURROGATE, "2020-09-21T00:00:00+09:00" + "0".repeat(10_000),
-                "2020-02-30T00:00:00Z", "2020-09-21T24:00:00Z", 1600000000), values((Object[]) DATE_TIMES), OTHER_TYPES));
-        SWEEP_POOLS.put("/unknown", OTHER_TYPES);
-    }
-
-    /** Sets 1–3 fields of a copy of {@code base} (JSON pointers of {@code pools}) to values from their pools, or deletes them. */
-    static Req targeted(Random r, Req q, ObjectNode base, Map<String, List<JsonNode>> pools) {
-        ObjectNode body = base.deepCopy();
-        List<String> pointers = new ArrayList<>(pools.keySet());
-        List<String> log = new ArrayList<>();
-        int n = 1 + r.nextInt(3);
-        for (int i = 0; i < n; i++) {
-            String pointer = pointers.get(r.nextInt(pointers.size()));
-            int slash = pointer.lastIndexOf('/');
-            if (!(body.at(pointer.substring(0, slash)) instanceof ObjectNode parent)) {
-                continue;
-            }
-            String field = pointer.substring(slash + 1);
-            if (r.nextInt(12) == 0) {
-                parent.remove(field);
-                log.add("delete " + pointer);
-            } else {
-                List<JsonNode> pool = pools.get(pointer);
-                JsonNode v = pool.get(r.nextInt(pool.size()));
-                parent.set(field, v.deepCopy());
-                log.add(pointer + " = " + escape(abbreviate(String.valueOf(v), 40)));
-            }
-        }
-        q.kind = "fields: " + String.join("; ", log);
-        return q.json(serialize(body), JSON_TYPE);
-    }
-
-    /** Mostly {@code role}, sometimes a role that may not call the endpoint (403), rarely no token (401). */
-    static Req asRole(Fuzzer f, Req q, String role) {
-        int k = f.r.nextInt(100);
-        if (k < 90) {
-            return q.header("Authorization", bearer(role));
-        }
-        if (k < 98) {
-            String other = pick(f.r, "officer", "intake", "rules-admin", "monitor");
-            q.kind += " as " + other;
-            return q.header("Authorization", bearer(other));
-        }
-        q.kind += " without a token";
-        return q;
+        return authorizations;
     }
 
     /**
-     * A sweep records and closes for every open monitoring up to its instant: a valid instant after 2021 (or none:
-     * now) is turned into one in 2021, so that the fuzz never sweeps the years up to now.
+     * {@code cases} bodies for {@code POST /applications/{id}}{@code suffix}: to {@code app} ({@code realPct} %), to
+     * {@code other} (up to {@code otherPct} %) or to a random id; field-targeted ({@code targetedPct} %) or mutated;
+     * {@code decorate} adds headers (null: none); as monitor mostly.
      */
-    static Req keepSweepsSmall(Req q) {
-        JsonNode json;
-        try {
-            json = q.body == null || q.body.length == 0 ? NullNode.getInstance() : JSON.readTree(q.body);
-        } catch (IOException | RuntimeException e) {
-            return q; // not JSON: refused
-        }
-        if (json == null || json.isMissingNode()) {
-            json = NullNode.getInstance();
-        }
-        boolean asOfNow = json.isNull() || (json.isObject() && (json.get("at") == null || json.get("at").isNull()));
-        boolean late = json.isObject() && json.path("at").isTextual() && com.tracklane.common.Times.parseWithOffset(json.get("at").asText())
-                .filter(at -> !at.isBefore(Instant.parse("2022-01-01T00:00:00Z"))).isPresent();
-        if (asOfNow || late) { // whatever the Content-Type: the sweep endpoint reads any
-            ObjectNode replaced = json.isObject() ? ((ObjectNode) json).deepCopy() : NODES.objectNode();
-            replaced.put("at", "2021-06-30T00:00:00+09:00");
-            q.kind += " (at moved into 2021)";
-            String type = q.headers.get("Content-Type");
-            q.body(text(replaced).getBytes(StandardCharsets.UTF_8), type == null ? JSON_TYPE : type);
-        }
-        return q;
-    }
-
-    // --- the mutator --------------------------------------------------------------------------------------------
-
-    /** Mutates JSON trees in place (on a copy), recording what it did. */
-    static final class Mutator {
-        final Random r;
-
-        Mutator(Random r) {
-            this.r = r;
-        }
-
-        record Loc(ContainerNode<?> parent, String field, int index, String pointer) {
-            JsonNode get() {
-                return parent instanceof ObjectNode o ? o.get(field) : ((ArrayNode) parent).get(index);
+    static void monitoringBodies(Fuzzer f, int cases, App app, App other, String suffix, String body,
+                                 Map<String, List<JsonNode>> pools, int realPct, int otherPct, int targetedPct, Function<Req, Req> decorate) {
+        ObjectNode base = (ObjectNode) read(body);
+        String label = "POST " + APPLICATIONS + "/{id}" + suffix;
+        for (int i = 0; i < cases; i++) {
+            int k = f.r.nextInt(100);
+            String id = k < realPct ? app.id : k < otherPct ? other.id : randomId(f.r);
+            String path = APPLICATIONS + "/" + (k < otherPct ? id : segment(id)) + suffix;
+            Req q = f.r.nextInt(100) < targetedPct ? targeted(f.r, new Req("POST", path, label, ""), base, pools)
+                    : jsonBody(f, "POST", path, label, base, JSON_TYPE);
+            if (k >= realPct) {
+                q.kind += " id=" + abbreviate(id, 40);
             }
-
-            void set(JsonNode value) {
-                if (parent instanceof ObjectNode o) {
-                    o.set(field, value);
-                } else {
-                    ((ArrayNode) parent).set(index, value);
-                }
+            if (decorate != null) {
+                q = decorate.apply(q);
             }
-
-            void remove() {
-                if (parent instanceof ObjectNode o) {
-                    o.remove(field);
-                } else {
-                    ((ArrayNode) parent).remove(index);
-                }
-            }
-
-            String key() {
-                return field == null ? "" : field;
-            }
-        }
-
-        JsonNode mutate(JsonNode base, int count, List<String> log) {
-            JsonNode root = base.deepCopy();
-            for (int i = 0; i < count; i++) {
-                once(root, log);
-            }
-            return root;
-        }
-
-        List<Loc> locations(JsonNode root) {
-            List<Loc> out = new ArrayList<>();
-            collect(root, "", out);
-            return out;
-        }
-
-        void collect(JsonNode node, String pointer, List<Loc> out) {
-            if (node instanceof ObjectNode o) {
-                for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-                    String name = it.next();
-                    out.add(new Loc(o, name, -1, pointer + "/" + name));
-                    collect(o.get(name), pointer + "/" + name, out);
-                }
-            } else if (node instanceof ArrayNode a) {
-                for (int i = 0; i < a.size(); i++) {
-                    out.add(new Loc(a, null, i, pointer + "/" + i));
-                    collect(a.get(i), pointer + "/" + i, out);
-                }
-            }
-        }
-
-        Loc any(List<Loc> locs, java.util.function.Predicate<Loc> preferred) {
-            List<Loc> matching = locs.stream().filter(preferred).toList();
-            List<Loc> from = matching.isEmpty() ? locs : matching;
-            return from.get(r.nextInt(from.size()));
-        }
-
-        void once(JsonNode root, List<String> log) {
-            List<Loc> locs = locations(root);
-            if (locs.isEmpty()) {
-                log.add("(nothing to mutate)");
-                return;
-            }
-            if (root.get("applicant") instanceof ObjectNode applicant && r.nextInt(4) == 0) {
-                // a submission: a quarter of its mutations go to the applicant's identity
-                String field = pick(r, "givenName", "familyName", "passportNumber", "nationality", "dateOfBirth", "email", "middleName");
-                if (r.nextInt(10) < 7) {
-                    String v = applicantValue(r, field);
-                    applicant.put(field, v);
-                    log.add("applicant " + field + " = " + escape(abbreviate(v, 30)));
-                } else if (r.nextBoolean()) {
-                    applicant.remove(field);
-                    log.add("delete applicant " + field);
-                } else {
-                    JsonNode v = anyValue();
-                    applicant.set(field, v);
-                    log.add("retype applicant " + field + " = " + v);
-                }
-                return;
-            }
-            int kind = r.nextInt(13);
-            switch (kind) {
-                case 0 -> {
-                    Loc l = any(locs, x -> true);
-                    l.remove();
-                    log.add("delete " + l.pointer());
-                }
-                case 1 -> {
-                    Loc l = any(locs, x -> true);
-                    JsonNode v = otherType(l.get());
-                    l.set(v);
-                    log.add("retype " + l.pointer() + " = " + abbreviate(String.valueOf(v), 30));
-                }
-                case 2 -> {
-                    boolean numeric = r.nextBoolean(); // half on numbers, half on any value
-                    Loc l = any(locs, x -> !numeric || x.get().isNumber());
-                    JsonNode v = extremeNumber();
-                    l.set(v);
-                    log.add("number " + l.pointer() + " = " + abbreviate(String.valueOf(v), 30));
-                }
-                case 3 -> {
-                    Loc l = any(locs, x -> x.get().isTextual());
-                    String v = pick(r, "A".repeat(10_000), "\u00e9".repeat(10_000), "\ud83d\ude00".repeat(5_000), "1".repeat(10_000),
-                            "2020-09-14T23:50" + "0".repeat(10_000), "PNH".repeat(3_400));
-                    l.set(TextNode.valueOf(v));
-                    log.add("long string " + l.pointer() + " (" + v.length() + " chars)");
-                }
-                case 4 -> {
-                    Loc l = any(locs, x -> x.get().isTextual());
-                    String v = r.nextBoolean() ? pick(r, ODD_STRINGS) : l.get().asText("") + pick(r, ODD_STRINGS);
-                    l.set(TextNode.valueOf(v));
-                    log.add("unicode " + l.pointer() + " = " + escape(abbreviate(v, 30)));
-                }
-                case 5 -> {
-                    Loc l = any(locs, x -> TIME_FIELDS.contains(x.key()));
-                    String v = pick(r, DATE_TIMES);
-                    l.set(TextNode.valueOf(v));
-                    log.add("date-time " + l.pointer() + " = " + escape(v));
-                }
-                case 6 -> {
-                    Loc l = any(locs, x -> DATE_FIELDS.contains(x.key()) || (x.key().equals("from") && x.pointer().contains("health")));
-                    String v = pick(r, DATES);
-                    l.set(TextNode.valueOf(v));
-                    log.add("date " + l.pointer() + " = " + escape(v));
-                }
-                case 7 -> {
-                    Loc l = any(locs, x -> AIRPORT_FIELDS.contains(x.key()) && x.get().isTextual() && x.get().asText().length() == 3);
-                    String v = pick(r, AIRPORTS);
-                    l.set(TextNode.valueOf(v));
-                    log.add("airport " + l.pointer() + " = " + escape(v));
-                }
-                case 8, 9 -> legs(root, log);
-                case 10 -> {
-                    Loc l = any(locs, x -> x.get().isContainerNode());
-                    JsonNode v = l.get().isArray() ? NODES.arrayNode() : NODES.objectNode();
-                    l.set(v);
-                    log.add("empty " + l.pointer());
-                }
-                case 11 -> {
-                    Loc l = any(locs, x -> x.get().isObject());
-                    ObjectNode target = l.get().isObject() ? (ObjectNode) l.get() : (ObjectNode) root;
-                    String name = pick(r, "unknown", "", "itinerary ", "Track", "__proto__", "\u0000", "x".repeat(300));
-                    target.set(name, anyValue());
-                    log.add("add field '" + escape(abbreviate(name, 20)) + "' in " + l.pointer());
-                }
-                default -> {
-                    Loc l = any(locs, x -> x.get().isTextual());
-                    String v = applicantFieldOrEnum(l);
-                    l.set(TextNode.valueOf(v));
-                    log.add("value " + l.pointer() + " = " + escape(abbreviate(v, 30)));
-                }
-            }
-        }
-
-        String applicantFieldOrEnum(Loc l) {
-            if (l.pointer().startsWith("/applicant/")) {
-                return applicantValue(r, l.key());
-            }
-            if (l.key().equals("nationality") || l.key().equals("residenceCountry") || l.key().equals("country")) {
-                return pick(r, COUNTRIES);
-            }
-            return pick(r, ENUMS);
-        }
-
-        void legs(JsonNode root, List<String> log) {
-            JsonNode request = root.has("request") ? root.get("request") : root;
-            if (!(request instanceof ObjectNode req) || !(req.get("itinerary") instanceof ArrayNode legs) || legs.isEmpty()) {
-                log.add("(no itinerary to change)");
-                return;
-            }
-            int op = r.nextInt(12);
-            switch (op) {
-                case 0 -> {
-                    int i = r.nextInt(legs.size());
-                    legs.insert(i, legs.get(i).deepCopy());
-                    log.add("duplicate leg " + i);
-                }
-                case 1 -> {
-                    int i = r.nextInt(legs.size());
-                    int j = r.nextInt(legs.size());
-                    JsonNode a = legs.get(i);
-                    legs.set(i, legs.get(j));
-                    legs.set(j, a);
-                    log.add("swap legs " + i + " and " + j);
-                }
-                case 2 -> {
-                    List<JsonNode> all = new ArrayList<>();
-                    legs.forEach(all::add);
-                    legs.removeAll();
-                    for (int i = all.size() - 1; i >= 0; i--) {
-                        legs.add(all.get(i));
-                    }
-                    log.add("reverse legs");
-                }
-                case 3 -> {
-                    legs.removeAll();
-                    log.add("no legs");
-                }
-                case 4, 5, 6 -> {
-                    int n = pickInt(r, 32, 33, 40, 31);
-                    boolean third = r.nextBoolean();
-                    legs.removeAll();
-                    Instant t = Instant.parse("2020-09-14T16:50:00Z");
-                    String[] cycle = third ? new String[] {"PNH", "BKK", "NRT", "BKK"} : new String[] {"PNH", "NRT"};
-                    for (int i = 0; i < n; i++) {
-                        ObjectNode leg = legs.addObject();
-                        leg.put("from", cycle[i % cycle.length]).put("to", cycle[(i + 1) % cycle.length])
-                                .put("departure", t.toString()).put("arrival", t.plusSeconds(6 * 3600).toString());
-                        t = t.plusSeconds((third ? 20 : 60) * 3600L);
-                    }
-                    log.add(n + " legs" + (third ? " via BKK" : ""));
-                }
-                case 7 -> {
-                    ObjectNode leg = (ObjectNode) legs.get(r.nextInt(legs.size()));
-                    JsonNode d = leg.get("departure");
-                    leg.set("departure", leg.get("arrival"));
-                    leg.set("arrival", d);
-                    log.add("arrival before departure");
-                }
-                case 8 -> {
-                    ObjectNode leg = (ObjectNode) legs.get(r.nextInt(legs.size()));
-                    leg.set("to", leg.get("from"));
-                    log.add("leg to its own airport");
-                }
-                case 9 -> {
-                    ObjectNode first = (ObjectNode) legs.get(0);
-                    ObjectNode hop = first.deepCopy();
-                    first.put("to", "BKK");
-                    hop.put("from", r.nextBoolean() ? "BKK" : "DMK");
-                    legs.insert(1, hop);
-                    ArrayNode transits = req.putArray("transits");
-                    transits.addObject().put("airport", pick(r, "BKK", "DMK", "NRT", "XXX")).put("leavesAirport", r.nextBoolean());
-                    log.add("connection via Bangkok with a transit");
-                }
-                case 10 -> {
-                    String year = pick(r, "2199", "1900", "1899", "2200", "0001", "2021", "9999");
-                    for (JsonNode leg : legs) {
-                        if (leg instanceof ObjectNode o) {
-                            for (String field : List.of("departure", "arrival")) {
-                                if (o.path(field).isTextual()) {
-                                    o.put(field, o.get(field).asText().replace("2020", year));
-                                }
-                            }
-                        }
-                    }
-                    log.add("legs in " + year);
-                }
-                default -> {
-                    ArrayNode transits = req.putArray("transits");
-                    int n = pickInt(r, 1, 3, 33);
-                    for (int i = 0; i < n; i++) {
-                        transits.addObject().put("airport", pick(r, AIRPORTS));
-                    }
-                    log.add(n + " transits");
-                }
-            }
-        }
-
-        JsonNode otherType(JsonNode current) {
-            while (true) {
-                JsonNode v = anyValue();
-                if (v.getNodeType() != current.getNodeType()) {
-                    return v;
-                }
-            }
-        }
-
-        JsonNode anyValue() {
-            return switch (r.nextInt(6)) {
-                case 0 -> r.nextBoolean() ? pick(r, IntNode.valueOf(42), DoubleNode.valueOf(3.14), IntNode.valueOf(0), IntNode.valueOf(-1))
-                        : extremeNumber();
-                case 1 -> TextNode.valueOf(pick(r, "x", "true", "42", "null", "", "[]", "{}"));
-                case 2 -> BooleanNode.valueOf(r.nextBoolean());
-                case 3 -> NullNode.getInstance();
-                case 4 -> r.nextBoolean() ? NODES.arrayNode() : NODES.arrayNode().add(1).add("a").add(NODES.objectNode());
-                default -> r.nextBoolean() ? NODES.objectNode() : NODES.objectNode().put("a", 1);
-            };
-        }
-
-        JsonNode extremeNumber() {
-            if (r.nextInt(10) < 3) { // beyond the range of a double
-                return DecimalNode.valueOf(new BigDecimal(pick(r, "1e309", "-2e308", "1.8e308", "1e400", "-1e400", "1e99999")));
-            }
-            return switch (r.nextInt(16)) {
-                case 0 -> DoubleNode.valueOf(1e308);
-                case 1 -> DoubleNode.valueOf(-1e308);
-                case 2 -> IntNode.valueOf(-1);
-                case 3 -> IntNode.valueOf(0);
-                case 4 -> DoubleNode.valueOf(-0.0);
-                case 5 -> DoubleNode.valueOf(4.9e-324);
-                case 6 -> BigIntegerNode.valueOf(new BigInteger("123456789012345678901234567890"));
-                case 7 -> DecimalNode.valueOf(new BigDecimal("1e400"));
-                case 8 -> DecimalNode.valueOf(new BigDecimal("-1e400"));
-                case 9 -> LongNode.valueOf(Long.MAX_VALUE);
-                case 10 -> LongNode.valueOf(Long.MIN_VALUE);
-                case 11 -> TextNode.valueOf("NaN");
-                case 12 -> TextNode.valueOf(pick(r, "Infinity", "-Infinity", "1e308", "0x10"));
-                case 13 -> DecimalNode.valueOf(new BigDecimal("1e-400"));
-                case 14 -> DoubleNode.valueOf(pickDouble(r, 45.000001, 29.999999, 90.0000001, -180.5, 2147483648.0));
-                default -> BigIntegerNode.valueOf(BigInteger.TEN.pow(300));
-            };
+            f.run(asRole(f, q, "monitor"));
         }
     }
 
-    // --- applications under test --------------------------------------------------------------------------------
-
-    static final class App {
-        String id;
-        String etag;
-        String snapshot;
-
-        static App create(Fuzzer f) {
-            Req q = new Req("POST", APPLICATIONS, "POST " + APPLICATIONS + " (setup)", "valid submission")
-                    .json(text(submission), JSON_TYPE).header("Authorization", bearer("intake"));
-            Response r = f.run(q);
-            if (r == null || r.statusCode() != 201) {
-                fail("FuzzTest seed=" + SEED + ": cannot create an application to fuzz: "
-                        + (r == null ? "no answer" : r.statusCode() + " " + r.asString()));
-            }
-            App app = new App();
-            app.id = r.jsonPath().getString("id");
-            app.etag = r.header("ETag");
-            app.snapshot = r.jsonPath().getString("currentDecision.id");
-            return app;
+    static void complianceReport(Fuzzer f, App app, App notArrived) {
+        int k = f.r.nextInt(100);
+        String id = k < 45 ? app.id : k < 60 ? notArrived.id : randomId(f.r);
+        String path = APPLICATIONS + "/" + (k < 60 ? id : segment(id)) + "/compliance";
+        Req q = new Req("GET", path, "GET " + APPLICATIONS + "/{id}/compliance", "id=" + abbreviate(id, 40)).accept(acceptLanguage(f.r));
+        if (f.r.nextInt(8) == 0) {
+            q.header("Accept", pick(f.r, "application/json", "application/xml", "text/html", "*/*", "garbage"));
         }
-
-        /** A new application, approved (as a recorded override where it is not eligible). */
-        static App approved(Fuzzer f) {
-            App app = create(f);
-            String path = APPLICATIONS + "/" + app.id + "/decision";
-            String label = "POST " + APPLICATIONS + "/{id}/decision (setup)";
-            Response r = f.run(new Req("POST", path, label, "approve").json("{\"action\": \"APPROVE\"}", JSON_TYPE)
-                    .header("If-Match", app.etag).header("Authorization", bearer("officer")));
-            if (r != null && r.statusCode() == 409) {
-                r = f.run(new Req("POST", path, label, "approve with override")
-                        .json("{\"action\": \"APPROVE\", \"override\": true, \"reason\": \"fuzz setup\"}", JSON_TYPE)
-                        .header("If-Match", app.etag).header("Authorization", bearer("officer")));
-            }
-            if (r == null || r.statusCode() != 200) {
-                fail("FuzzTest seed=" + SEED + ": cannot approve an application to fuzz: " + (r == null ? "no answer" : r.statusCode() + " " + r.asString()));
-            }
-            app.etag = r.header("ETag");
-            return app;
-        }
-
-        /** Registers the example arrival (Narita, 15 September 2020): the monitoring is open. */
-        App arrived(Fuzzer f) {
-            Response r = f.run(new Req("POST", APPLICATIONS + "/" + id + "/arrival", "POST " + APPLICATIONS + "/{id}/arrival (setup)",
-                    "the example arrival").json(ARRIVAL_BODY, JSON_TYPE).header("Authorization", bearer("monitor")));
-            if (r == null || r.statusCode() != 201) {
-                fail("FuzzTest seed=" + SEED + ": cannot register an arrival to fuzz: " + (r == null ? "no answer" : r.statusCode() + " " + r.asString()));
-            }
-            return this;
-        }
+        q.header("Authorization", bearer(weighted(f.r, 8, f.r.nextBoolean() ? "monitor" : "officer", "intake", "rules-admin")));
+        f.run(q);
     }
 
-    // --- sending and checking -----------------------------------------------------------------------------------
+    static final String[][] VIOLATION_QUERIES = {
+                {"since", "2020-09-16", "2020-09-16T00:00:00Z", "2020-09-16T00:00:00+09:00", "2020-9-16", "yesterday", "", "2020-02-30",
+                    "+10000-01-01", "+999999999-12-31", "-999999999-01-01", "0000-01-01", "9999-12-31", "2020-09-16T00:00",
+                    "1899-12-31T23:59:59Z", "2199-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "1900-01-01", "2020-09-16T00:00:00+18:01",
+                    "2020-09-16 00:00:00Z", "20200916", "\u0662\u0660\u0662\u0660-\u0660\u0669-\u0661\u0666", "2020-09-16\n", "2020-W38"},
+            {"code", "MISSED_CHECK_IN", "FEVER", "SYMPTOMS", "POSITIVE_TEST", "PUBLIC_TRANSPORT", "OUTSIDE_ALLOWED_PLACE", "MISSED_RETEST",
+                    "EARLY_EXIT", "fever", "Fever", "", "FEVER,SYMPTOMS", "LATE", "FEVER\u0000", " FEVER", "\u0130", "valueOf", "FEVER "},
+            {"page", "0", "1", "-1", "2147483647", "2147483648", "-2147483648", "99999999999999999999", "1.5", "1e3", "abc", "", "0x10",
+                    " 1", "\uff11", "1000000", "1000001", "21474836"},
+            {"size", "1", "20", "100", "101", "0", "-1", "2147483647", "abc", "", "1.0", "50", "99", "\u0661"},
+    };
 
-    static final class Stats {
-        int count;
-        long nanos;
-        final Map<Integer, Integer> statuses = new TreeMap<>();
-    }
-
-    /** One request as sent: method, target (path and query, already percent-encoded), headers and body bytes. */
-    static final class Req {
-        final String method;
-        final String target;
-        final String label;
-        String kind;
-        final Map<String, String> headers = new LinkedHashMap<>();
-        byte[] body;
-        Integer expected;
-        final Set<Integer> never = new java.util.TreeSet<>();
-
-        Req(String method, String target, String label, String kind) {
-            this.method = method;
-            this.target = target;
-            this.label = label;
-            this.kind = kind;
-        }
-
-        Req header(String name, String value) {
-            headers.put(name, value);
-            return this;
-        }
-
-        Req accept(String language) {
-            return language == null ? this : header("Accept-Language", language);
-        }
-
-        Req json(String text, String contentType) {
-            return body(text.getBytes(StandardCharsets.UTF_8), contentType);
-        }
-
-        Req body(byte[] bytes, String contentType) {
-            body = bytes;
-            return header("Content-Type", contentType);
-        }
-
-        Req expect(int status) {
-            expected = status;
-            return this;
-        }
-
-        /** A status that is wrong for this request whatever its values (e.g. 404 on a fixed path). */
-        Req never(int status) {
-            never.add(status);
-            return this;
-        }
-
-        String describe(boolean full) {
-            StringBuilder s = new StringBuilder(method).append(' ').append(full ? target : abbreviate(target, 200));
-            headers.forEach((k, v) -> s.append("\n    ").append(k).append(": ")
-                    .append(k.equals("Authorization") && v.length() > 60 && full ? v : abbreviate(v, 80)));
-            if (body != null) {
-                String text = new String(body, StandardCharsets.UTF_8);
-                boolean binary = !java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body);
-                s.append("\n    body (").append(body.length).append(" bytes").append(binary ? ", base64" : "").append("): ")
-                        .append(binary ? Base64.getEncoder().encodeToString(full ? body : java.util.Arrays.copyOf(body, Math.min(body.length, 300)))
-                                : escape(full ? text : abbreviate(text, 600)));
-            }
-            return s.toString();
-        }
-    }
-
-    static final class Fuzzer {
-        final String name;
-        final long stream;
-        final Random r;
-        final List<String> failures = new ArrayList<>();
-        int cases;
-
-        Fuzzer(String name, long stream) {
-            this.name = name;
-            this.stream = stream;
-            this.r = new Random(SEED + stream);
-        }
-
-        Response run(Req q) {
-            int n = ++cases;
-            RequestSpecification spec = given().config(CONFIG).urlEncodingEnabled(false);
-            q.headers.forEach(spec::header);
-            if (q.body != null && String.valueOf(q.headers.get("Content-Type")).startsWith("application/x-www-form-urlencoded")) {
-                spec.body(new String(q.body, StandardCharsets.UTF_8)); // RestAssured encodes form bodies only from text
-            } else if (q.body != null) {
-                spec.body(q.body);
-            }
-            long start = System.nanoTime();
-            Response response;
-            try {
-                response = spec.request(q.method, q.target);
-            } catch (RuntimeException e) {
-                record(n, q, "the client could not send it: " + e, null);
-                return null;
-            }
-            long nanos = System.nanoTime() - start;
-            Stats st = STATS.computeIfAbsent(q.label, k -> new Stats());
-            st.count++;
-            st.nanos += nanos;
-            st.statuses.merge(response.statusCode(), 1, Integer::sum);
-            synchronized (SLOWEST) {
-                SLOWEST.add(String.format("%6d ms %s %s [%s]", nanos / 1_000_000, q.label, name + "#" + n, abbreviate(q.kind, 120)));
-                SLOWEST.sort(java.util.Comparator.reverseOrder());
-                if (SLOWEST.size() > 12) {
-                    SLOWEST.remove(SLOWEST.size() - 1);
-                }
-            }
-            List<String> violations = check(q, response);
-            if (!violations.isEmpty()) {
-                record(n, q, String.join("; ", violations), response);
-            }
-            return response;
-        }
-
-        void record(int n, Req q, String what, Response response) {
-            String head = "seed=" + SEED + " stream=" + stream + " (" + name + ") case #" + n + " [" + q.kind + "]";
-            String answer = response == null ? "" : "\n  → " + response.statusCode() + " " + response.contentType() + " "
-                    + abbreviate(escape(response.asString()), 800);
-            failures.add(head + ": " + what + "\n  " + q.describe(false) + answer);
-            synchronized (REPORT_LINES) {
-                REPORT_LINES.add("### " + head + "\nVIOLATION: " + what + "\nREQUEST: " + q.describe(true)
-                        + (response == null ? "" : "\nRESPONSE: " + response.statusCode() + " " + response.contentType() + "\n"
-                        + response.asString()) + "\n");
-            }
-        }
-
-        void assertClean() {
-            if (!failures.isEmpty()) {
-                fail("FuzzTest seed=" + SEED + " stream=" + stream + " (" + name + "): " + failures.size() + " of " + cases
-                        + " requests broke the contract (all of them, with full requests: " + REPORT.toAbsolutePath() + "):\n"
-                        + String.join("\n", failures.subList(0, Math.min(15, failures.size()))));
-            }
-        }
-    }
-
-    static List<String> check(Req q, Response response) {
-        List<String> v = new ArrayList<>();
-        int status = response.statusCode();
-        String type = String.valueOf(response.contentType());
-        String text = response.asString();
-        if (q.expected != null && status != q.expected) {
-            v.add("expected " + q.expected + ", got " + status);
-        }
-        if (q.never.contains(status)) {
-            v.add(status + " is never the answer here");
-        }
-        if (status >= 500) {
-            v.add("server error " + status);
-        } else if (status >= 400) {
-            if (!type.toLowerCase().startsWith("application/problem+json")) {
-                v.add("4xx with Content-Type '" + type + "' instead of application/problem+json");
-            }
-            problem(text, status, "", v);
-        } else if (status == 204) {
-            if (!text.isEmpty()) {
-                v.add("204 with a body");
-            }
-        } else if (status >= 200 && status < 300) {
-            if (!type.toLowerCase().startsWith(JSON_TYPE)) {
-                v.add("2xx with Content-Type '" + type + "'");
-            }
-            JsonNode json = parse(text);
-            if (json == null) {
-                v.add("2xx body is not JSON");
-            } else if (q.label.startsWith("POST " + BATCH)) {
-                batchAnswer(q, json, v);
-            } else if (q.label.endsWith("/dry-run")) {
-                dryRunAnswer(json, v);
-            }
-        } else {
-            v.add("unexpected status " + status);
-        }
-        return v;
-    }
-
-    /** Checks an RFC 9457 problem document; {@code where} prefixes the messages (for batch items). */
-    static void problem(String text, int status, String where, List<String> v) {
-        JsonNode p = parse(text);
-        if (p == null || !p.isObject()) {
-            v.add(where + "problem body is not a JSON object");
-            return;
-        }
-        problem(p, status, where, v);
-        for (String leak : LEAKS) {
-            if (text.contains(leak)) {
-                v.add(where + "problem leaks '" + leak.replace("\t", "\\t") + "'");
-            }
-        }
-        var m = CLASS_NAME.matcher(text);
-        if (m.find()) {
-            v.add(where + "problem names a Java class: " + m.group());
-        }
-    }
-
-    static void problem(JsonNode p, int status, String where, List<String> v) {
-        for (String field : List.of("type", "title", "detail")) {
-            if (!p.path(field).isTextual()) {
-                v.add(where + "problem has no string '" + field + "'");
-            }
-        }
-        if (!p.path("status").isInt()) {
-            v.add(where + "problem has no integer 'status'");
-        } else if (status > 0 && p.get("status").intValue() != status) {
-            v.add(where + "problem status " + p.get("status") + " differs from HTTP " + status);
-        }
-        if (p.has("errors")) {
-            JsonNode errors = p.get("errors");
-            if (!errors.isArray()) {
-                v.add(where + "problem 'errors' is not an array");
-            } else {
-                for (JsonNode e : errors) {
-                    if (!e.path("field").isTextual() || !e.path("message").isTextual()) {
-                        v.add(where + "problem error without string field and message: " + abbreviate(String.valueOf(e), 100));
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    static void batchAnswer(Req q, JsonNode json, List<String> v) {
-        JsonNode decisions = json.get("decisions");
-        if (decisions == null || !decisions.isArray()) {
-            v.add("batch answer without a decisions array");
-            return;
-        }
-        JsonNode sent = parse(new String(q.body, StandardCharsets.UTF_8));
-        JsonNode checks = sent == null ? null : sent.get("checks");
-        if (checks != null && checks.isArray() && checks.size() != decisions.size()) {
-            v.add("batch of " + checks.size() + " answered with " + decisions.size() + " entries");
-        }
-        for (int i = 0; i < decisions.size(); i++) {
-            JsonNode d = decisions.get(i);
-            if (d.has("outcome")) {
-                continue;
-            }
-            String where = "decisions[" + i + "]: ";
-            problem(d, -1, where, v);
-            int status = d.path("status").asInt();
-            if (status >= 500) {
-                v.add(where + "a " + status + " problem inside the batch (" + d.path("type").asText() + ")");
-            } else if (status < 400) {
-                v.add(where + "neither a decision nor a 4xx problem");
-            }
-            String itemText = d.toString();
-            for (String leak : LEAKS) {
-                if (itemText.contains(leak)) {
-                    v.add(where + "problem leaks '" + leak.replace("\t", "\\t") + "'");
-                }
-            }
-            var m = CLASS_NAME.matcher(itemText);
-            if (m.find()) {
-                v.add(where + "problem names a Java class: " + m.group());
-            }
-        }
-    }
-
-    /** A dry run's items: each a comparison, a skip or a 4xx problem (a rule that fails to evaluate is not a 5xx). */
-    static void dryRunAnswer(JsonNode json, List<String> v) {
-        JsonNode items = json.get("items");
-        if (items == null || !items.isArray() || !json.path("summary").isObject()) {
-            v.add("dry-run answer without items and summary");
-            return;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode p = items.get(i).get("problem");
-            if (p == null) {
-                continue;
-            }
-            String where = "items[" + i + "].problem: ";
-            problem(p, -1, where, v);
-            int status = p.path("status").asInt();
-            if (status >= 500 || status < 400) {
-                v.add(where + "a " + status + " problem in the dry run (" + p.path("type").asText() + ")");
-            }
-            String itemText = p.toString();
-            for (String leak : LEAKS) {
-                if (itemText.contains(leak)) {
-                    v.add(where + "problem leaks '" + leak.replace("\t", "\\t") + "'");
-                }
-            }
-            var m = CLASS_NAME.matcher(itemText);
-            if (m.find()) {
-                v.add(where + "problem names a Java class: " + m.group());
-            }
-        }
-    }
-
-    // --- small helpers ------------------------------------------------------------------------------------------
-
-    /** A valid {@code Authorization} value for a role (one token per role, valid for the whole run). */
-    static String bearer(String role) {
-        return BEARERS.computeIfAbsent(role, Tokens::bearer);
-    }
-
-    static JsonNode parse(String text) {
-        try {
-            return text == null || text.isBlank() ? null : JSON.readTree(text);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    static JsonNode read(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String text(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** JSON text of a tree, with the lone-surrogate marker turned into the escape Jackson cannot write. */
-    static String serialize(JsonNode node) {
-        return text(node).replace(LONE_SURROGATE, "\\ud800");
-    }
-
-    /** Percent-encodes a query value or path segment (UTF-8); {@code raw:…} path segments are sent as written. */
-    static String encode(String value) {
-        StringBuilder s = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-                s.append((char) c);
-            } else {
-                s.append('%').append(String.format("%02X", c));
-            }
-        }
-        return s.toString();
-    }
-
-    static String segment(String id) {
-        return id.startsWith("raw:") ? id.substring(4) : encode(id);
-    }
-
-    static String abbreviate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max) + "…(" + s.length() + " chars)";
-    }
-
-    /** Control characters, line separators and lone surrogates as \\uXXXX, so that reports stay readable. */
-    static String escape(String s) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
-    }
-
-    @SafeVarargs
-    static <T> T pick(Random r, T... values) {
-        return values[r.nextInt(values.length)];
-    }
-
-    static int pickInt(Random r, int... values) {
-        return values[r.nextInt(values.length)];
-    }
-
-    static double pickDouble(Random r, double... values) {
-        return values[r.nextInt(values.length)];
-    }
-
-    /** {@code first} with a weight of {@code weightOfFirst} in 10, else one of {@code others}. */
-    static String weighted(Random r, int weightOfFirst, String first, String... others) {
-        return r.nextInt(10) < weightOfFirst ? first : others[r.nextInt(others.length)];
+    static Req violationsQuery(Fuzzer f) {
+        List<String> params = queryFrom(f, VIOLATION_QUERIES, f.r.nextInt(5), 2, extra -> extra == 0
+                ? "since=" + encode(f.r.nextBoolean() ? instantValue(f.r) : pick(f.r, DATES))
+                : pick(f.r, "since", "code", "page", "size", "unknown=1", "page=1&page=2", "code=FEVER&code=LATE",
+                        "page=1000000&size=100", "size=100&page=21474836"));
+        String query = params.isEmpty() ? "" : "?" + String.join("&", params);
+        Req q = new Req("GET", VIOLATIONS + query, "GET " + VIOLATIONS, query.isEmpty() ? "no query" : query).never(404);
+        return asRole(f, q, "monitor");
     }
 }

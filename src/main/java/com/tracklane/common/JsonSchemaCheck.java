@@ -62,6 +62,14 @@ public final class JsonSchemaCheck {
             path = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
             return new FieldError(path, "is not a known field");
         }
+        JsonNode maxItems = error.getSchemaNode() == null ? null
+                : error.getSchemaNode().isObject() ? error.getSchemaNode().get("maxItems") : error.getSchemaNode();
+        if ("maxItems".equals(error.getKeyword()) && maxItems != null && maxItems.isIntegralNumber()
+                && error.getInstanceNode() != null) {
+            // The library's message groups digits by locale ("1,000"); counts are written plainly, as elsewhere.
+            return new FieldError(path.isEmpty() ? "(body)" : path, "must have at most " + maxItems.asLong()
+                    + " items but found " + error.getInstanceNode().size());
+        }
         String message = error.getMessage();
         // The library prefixes some messages with the instance path; the field already says where.
         int colon = message.indexOf(": ");

@@ -3,6 +3,7 @@ package com.tracklane.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,43 @@ public final class RequestSchema<T> {
             List<FieldError> all = new ArrayList<>(errors);
             all.add(new FieldError("(body)", "invalid value: " + Messages.sanitize(e.getOriginalMessage())));
             throw new InvalidInputException("The request has " + all.size() + " invalid field(s).", all);
+        }
+    }
+
+    /**
+     * {@link #check}, and a 400 with every problem when there is one ({@code what}: "The batch has 2 invalid field(s).").
+     */
+    public T require(ObjectMapper mapper, JsonNode body, String what) {
+        Checked<T> checked = check(mapper, body);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidInputException("The " + what + " has " + checked.errors().size() + " invalid field(s).", checked.errors());
+        }
+        return checked.value();
+    }
+
+    /**
+     * {@link #require} for a body whose array {@code itemsField} holds items that are checked one by one later (a
+     * batch answers a bad item at its index): the envelope is checked against the schema — the array's type and size
+     * included — but not the items, which are bound as they are.
+     */
+    public T requireEnvelope(ObjectMapper mapper, JsonNode body, String itemsField, String what) {
+        if (body == null || !body.isObject() || !body.path(itemsField).isArray()) {
+            return require(mapper, body, what);
+        }
+        ObjectNode shell = ((ObjectNode) body).deepCopy();
+        ArrayNode placeholders = shell.putArray(itemsField);
+        body.get(itemsField).forEach(item -> placeholders.addNull());
+        String itemPrefix = itemsField + "[";
+        List<FieldError> errors = check(mapper, shell).errors().stream()
+                .filter(e -> !e.field().startsWith(itemPrefix))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The " + what + " has " + errors.size() + " invalid field(s).", errors);
+        }
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.of("(body)", "invalid value: " + Messages.sanitize(e.getOriginalMessage()));
         }
     }
 

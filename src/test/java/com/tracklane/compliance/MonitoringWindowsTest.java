@@ -1,11 +1,11 @@
 package com.tracklane.compliance;
 
-import static com.tracklane.compliance.Travellers.PHNOM_PENH_LAT;
-import static com.tracklane.compliance.Travellers.PHNOM_PENH_LON;
-import static com.tracklane.compliance.Travellers.TOKYO_LAT;
-import static com.tracklane.compliance.Travellers.TOKYO_LON;
-import static com.tracklane.compliance.Travellers.arrival;
-import static com.tracklane.compliance.Travellers.arrive;
+import static com.tracklane.support.Travellers.PHNOM_PENH_LAT;
+import static com.tracklane.support.Travellers.PHNOM_PENH_LON;
+import static com.tracklane.support.Travellers.TOKYO_LAT;
+import static com.tracklane.support.Travellers.TOKYO_LON;
+import static com.tracklane.support.Travellers.arrival;
+import static com.tracklane.support.Travellers.arrive;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
+import com.tracklane.support.Travellers;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
 import java.nio.file.Files;

@@ -1,19 +1,20 @@
 package com.tracklane.compliance;
 
-import static com.tracklane.compliance.Travellers.TOKYO_LAT;
-import static com.tracklane.compliance.Travellers.TOKYO_LON;
-import static com.tracklane.compliance.Travellers.arrival;
-import static com.tracklane.compliance.Travellers.arrive;
-import static com.tracklane.compliance.Travellers.as;
-import static com.tracklane.compliance.Travellers.checkIn;
-import static com.tracklane.compliance.Travellers.postCheckIn;
-import static com.tracklane.compliance.Travellers.report;
-import static com.tracklane.compliance.Travellers.sweep;
+import static com.tracklane.support.Travellers.TOKYO_LAT;
+import static com.tracklane.support.Travellers.TOKYO_LON;
+import static com.tracklane.support.Travellers.arrival;
+import static com.tracklane.support.Travellers.arrive;
+import static com.tracklane.support.Travellers.as;
+import static com.tracklane.support.Travellers.checkIn;
+import static com.tracklane.support.Travellers.postCheckIn;
+import static com.tracklane.support.Travellers.report;
+import static com.tracklane.support.Travellers.sweep;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.tracklane.support.Travellers;
 import com.tracklane.support.Problems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,9 @@
 package com.tracklane.compliance.model;
 
-/** How a checked-in traveller moved. The contract's {@code CheckInRequest.transport} lists the same names (ContractTest). */
+/**
+ * How a checked-in traveller moved. This enum is the one source of the list: the contract's
+ * {@code CheckInRequest.transport} names the same values, and ComplianceContractTest fails when the two differ.
+ */
 public enum Transport {
     NONE,
     WALK,

@@ -7,6 +7,7 @@ import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Page;
 import com.tracklane.common.Paging;
+import com.tracklane.common.RequestSchema;
 import com.tracklane.common.Times;
 import com.tracklane.compliance.model.ComplianceViews;
 import com.tracklane.compliance.model.ViolationCode;
@@ -37,6 +38,7 @@ import java.util.Optional;
 public class ComplianceResource {
 
     private static final String MONITOR = Roles.MONITOR;
+    private static final RequestSchema<SweepRequest> SWEEP = RequestSchema.of("SweepRequest", SweepRequest.class);
 
     private final ComplianceReportService reports;
     private final SweepService sweeps;
@@ -86,8 +88,9 @@ public class ComplianceResource {
     }
 
     /**
-     * An optional JSON body {@code {"at": instant}}. No body at all is fine whatever the client declares for it (curl
-     * and RestAssured send a form media type with an empty POST); a body of another media type than JSON is 415.
+     * An optional JSON body {@code {"at": instant}}, checked against the contract's {@code SweepRequest}. No body at all
+     * is fine whatever the client declares for it (curl and RestAssured send a form media type with an empty POST); a
+     * body of another media type than JSON is 415.
      */
     @POST
     @Path("/sweeps")
@@ -98,17 +101,9 @@ public class ComplianceResource {
             throw new NotSupportedException();
         }
         JsonNode json = JsonBodies.parse(mapper, body);
-        Instant at = null;
-        if (json != null && !json.isNull()) {
-            if (!json.isObject()) {
-                throw InvalidInputException.of("(body)", "expected {\"at\": instant} or an empty body");
-            }
-            JsonNode a = json.get("at");
-            if (a != null && !a.isNull()) {
-                at = (a.isTextual() ? Times.parseWithOffset(a.asText()) : Optional.<Instant>empty()).orElseThrow(() ->
-                        InvalidInputException.of("at", "expected an instant with an offset or Z, such as 2020-10-01T00:00:00+09:00"));
-            }
-        }
+        String text = json == null || json.isNull() ? null : SWEEP.require(mapper, json, "sweep").at();
+        Instant at = text == null ? null : Times.parseWithOffset(text).orElseThrow(() ->
+                InvalidInputException.of("at", "expected an instant with an offset or Z, such as 2020-10-01T00:00:00+09:00"));
         if (at != null && at.isAfter(clock.instant())) {
             // days that have not ended yet cannot have been missed
             throw InvalidInputException.of("at", "is in the future");

@@ -1,12 +1,11 @@
 package com.tracklane.eligibility.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonBodies;
 import com.tracklane.common.Languages;
 import com.tracklane.common.ProblemMappers;
+import com.tracklane.common.RequestSchema;
 import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.service.EligibilityService;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class EligibilityResource {
 
-    public static final int MAX_BATCH = 1000;
+    /** At most 1,000 checks: the contract's {@code BatchRequest.checks.maxItems}. */
+    private static final RequestSchema<BatchRequest> BATCH = RequestSchema.of("BatchRequest", BatchRequest.class);
 
     private final EligibilityService service;
     private final ObjectMapper mapper;
@@ -47,17 +46,8 @@ public class EligibilityResource {
     @Path("/batch")
     public Response batch(byte[] bytes, HttpHeaders headers) throws JsonProcessingException {
         String language = Languages.pick(headers.getAcceptableLanguages());
-        JsonNode body = JsonBodies.parse(mapper, bytes, JsonBodies.MAX_BATCH_BYTES);
-        JsonNode checks = body == null ? null : body.get("checks");
-        if (checks == null || !checks.isArray()) {
-            throw InvalidInputException.of("checks", "an array of eligibility requests is required");
-        }
-        if (checks.size() > MAX_BATCH) {
-            throw InvalidInputException.of("checks", "at most " + MAX_BATCH + " checks per batch, found " + checks.size());
-        }
-        List<JsonNode> items = new ArrayList<>(checks.size());
-        checks.forEach(items::add);
-        List<Object> decisions = service.checkAll(items, language, ProblemMappers::problemOf);
+        BatchRequest batch = BATCH.requireEnvelope(mapper, JsonBodies.parse(mapper, bytes, JsonBodies.MAX_BATCH_BYTES), "checks", "batch");
+        List<Object> decisions = service.checkAll(batch.checks(), language, ProblemMappers::problemOf);
         return Response.ok(Map.of("decisions", decisions)).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
     }
 }

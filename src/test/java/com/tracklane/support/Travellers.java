@@ -1,9 +1,7 @@
-package com.tracklane.compliance;
+package com.tracklane.support;
 
-import com.tracklane.support.Examples;
 import static io.restassured.RestAssured.given;
 
-import com.tracklane.support.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -11,24 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Approved applications for each shipped rule set, and requests as each role, for the compliance tests. */
-final class Travellers {
+public final class Travellers {
 
     /** Tokyo: the quarantine address of the KH→JP travellers (the example's accommodation). */
-    static final double TOKYO_LAT = 35.68;
-    static final double TOKYO_LON = 139.76;
+    public static final double TOKYO_LAT = 35.68;
+    public static final double TOKYO_LON = 139.76;
     /** Phnom Penh: the quarantine address of the JP→KH travellers. */
-    static final double PHNOM_PENH_LAT = 11.5564;
-    static final double PHNOM_PENH_LON = 104.9282;
+    public static final double PHNOM_PENH_LAT = 11.5564;
+    public static final double PHNOM_PENH_LON = 104.9282;
 
     private Travellers() {
     }
 
-    static RequestSpecification as(String role) {
+    public static RequestSpecification as(String role) {
         return given().header("Authorization", "Bearer " + Tokens.token(role, role + "-test"));
     }
 
     /** Resident Track KH→JP: arrives NRT 2020-09-15 07:30 JST, leaves 2020-10-20. */
-    static String residentToJapan() throws Exception {
+    public static String residentToJapan() throws Exception {
         return approved(Files.readString(Path.of("examples/eligibility-resident.json")));
     }
 
@@ -36,7 +34,7 @@ final class Travellers {
      * The resident example shifted to land at NRT on {@code date} 07:30 JST (leaving 35 days later), so an arrival on
      * that day is plausible for it.
      */
-    static String residentToJapanArrivingOn(String date) throws Exception {
+    public static String residentToJapanArrivingOn(String date) throws Exception {
         java.time.LocalDate d = java.time.LocalDate.parse(date);
         String trip = Files.readString(Path.of("examples/eligibility-resident.json"))
                 .replace("2020-09-14T23:50", d.minusDays(1) + "T23:50").replace("2020-09-15T07:30", d + "T07:30")
@@ -46,7 +44,7 @@ final class Travellers {
     }
 
     /** Resident Track JP→KH: arrives PNH 2020-10-01 15:00 ICT, leaves 2020-11-20. */
-    static String residentToCambodia() {
+    public static String residentToCambodia() {
         return approved("""
                 {"track": "RESIDENT",
                  "itinerary": [
@@ -55,7 +53,7 @@ final class Travellers {
     }
 
     /** Business Track KH→JP: arrives NRT 2020-12-01 07:30 JST, leaves 2020-12-10; accommodation and an office. */
-    static String businessToJapan() {
+    public static String businessToJapan() {
         return approved("""
                 {"track": "BUSINESS",
                  "itinerary": [
@@ -66,7 +64,7 @@ final class Travellers {
     }
 
     /** Cambodia's business lane JP→KH: arrives PNH 2020-11-20 15:00 ICT, leaves 2020-11-27. */
-    static String businessToCambodia() {
+    public static String businessToCambodia() {
         return approved("""
                 {"track": "BUSINESS",
                  "itinerary": [
@@ -77,7 +75,7 @@ final class Travellers {
     }
 
     /** Submits an application for the trip and approves it (as a recorded override when it is not eligible). */
-    static String approved(String trip) {
+    public static String approved(String trip) {
         String id = submitted(trip);
         Response current = as("officer").get("/api/v1/applications/" + id);
         Response approved = as("officer").header("If-Match", current.header("ETag")).contentType(ContentType.JSON)
@@ -92,7 +90,7 @@ final class Travellers {
     }
 
     /** Submits an application for the trip (status SUBMITTED). */
-    static String submitted(String trip) {
+    public static String submitted(String trip) {
         String body = """
                 {"applicant": {"givenName": "Sokha", "familyName": "Chan", "passportNumber": "C%07d", "nationality": "KH",
                                "dateOfBirth": "1990-04-01", "email": "sokha.chan@example.com"},
@@ -101,35 +99,35 @@ final class Travellers {
                 .then().statusCode(201).extract().path("id");
     }
 
-    static String arrival(String at, String airport, double lat, double lon) {
+    public static String arrival(String at, String airport, double lat, double lon) {
         return """
                 {"arrivedAt": "%s", "airport": "%s", "quarantineAddress": {"address": "Registered address", "lat": %s, "lon": %s}}"""
                 .formatted(at, airport, lat, lon);
     }
 
-    static Response arrive(String id, String body) {
+    public static Response arrive(String id, String body) {
         return as("monitor").contentType(ContentType.JSON).body(body).post("/api/v1/applications/" + id + "/arrival");
     }
 
-    static String checkIn(String at, double temperature, double lat, double lon, String transport) {
+    public static String checkIn(String at, double temperature, double lat, double lon, String transport) {
         return checkIn(at, temperature, "[]", lat, lon, transport, null);
     }
 
-    static String checkIn(String at, double temperature, String symptoms, double lat, double lon, String transport, String testResult) {
+    public static String checkIn(String at, double temperature, String symptoms, double lat, double lon, String transport, String testResult) {
         return """
                 {"at": "%s", "temperatureC": %s, "symptoms": %s, "location": {"lat": %s, "lon": %s}, "transport": "%s", "testResult": %s}"""
                 .formatted(at, temperature, symptoms, lat, lon, transport, testResult == null ? "null" : "\"" + testResult + "\"");
     }
 
-    static Response postCheckIn(String id, String body) {
+    public static Response postCheckIn(String id, String body) {
         return as("monitor").contentType(ContentType.JSON).body(body).post("/api/v1/applications/" + id + "/check-ins");
     }
 
-    static Response sweep(String at) {
+    public static Response sweep(String at) {
         return as("monitor").contentType(ContentType.JSON).body("{\"at\": \"" + at + "\"}").post("/api/v1/compliance/sweeps");
     }
 
-    static Response report(String id) {
+    public static Response report(String id) {
         return as("monitor").get("/api/v1/applications/" + id + "/compliance");
     }
 }
