@@ -32,8 +32,8 @@ public class HtmlErrors {
             return;
         }
         MediaType type = response.getMediaType();
-        if (type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            return; // already a page
+        if ((type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE)) || response.getEntity() instanceof io.quarkus.qute.TemplateInstance) {
+            return; // already a page (a form shown again with its problems, say)
         }
         String key = null;
         if (status == 400 && !response.hasEntity() && isForm(request)) {

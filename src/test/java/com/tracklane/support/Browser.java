@@ -119,7 +119,7 @@ public final class Browser implements AutoCloseable {
         Files.createDirectories(SCREENSHOTS);
         long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
-        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 40, 600), 6000)));
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 160, 600), 8000)));
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = SCREENSHOTS.resolve(page + "-" + lang + ".png");
         Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -12,7 +12,6 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "msg", locale = "en")
 public interface Msg {
 
-    // Layout
     @Message String appName();
     @Message String appTagline();
     @Message String skipToContent();
@@ -29,8 +28,6 @@ public interface Msg {
     @Message String notSignedIn();
     @Message String footerNote();
     @Message String footerApi();
-
-    // Roles
     @Message String roleIntake();
     @Message String roleOfficer();
     @Message String roleMonitor();
@@ -39,23 +36,17 @@ public interface Msg {
     @Message String roleOfficerWhat();
     @Message String roleMonitorWhat();
     @Message String roleRulesAdminWhat();
-
-    // Sign-in (development users)
     @Message String loginTitle();
     @Message String loginIntro();
     @Message String loginDevOnly();
     @Message String loginAs(String role);
     @Message String loginRequired();
     @Message String signedOut();
-
-    // Staff desks (placeholders the staff pages grow from)
     @Message String deskIntakeTitle();
     @Message String deskOfficerTitle();
     @Message String deskMonitorTitle();
     @Message String deskSignedIn(String name, String role);
     @Message String deskComing();
-
-    // Errors
     @Message String errorTitle();
     @Message String error400();
     @Message String error401();
@@ -73,4 +64,210 @@ public interface Msg {
     @Message String errorCsrf();
     @Message String errorStatus(int status);
     @Message String errorBackHome();
+
+    // Trip checker: the form
+    @Message String checkerTitle();
+    @Message String checkerIntro();
+    @Message String checkerPrivacy();
+    @Message String sectionItinerary();
+    @Message String sectionTraveller();
+    @Message String sectionTrack();
+    @Message String sectionTest();
+    @Message String sectionHealth();
+    @Message String sectionSponsor();
+    @Message String sectionInsurance();
+    @Message String sectionVisa();
+    @Message String sectionGuarantee();
+    @Message String sectionSchedule();
+    @Message String sectionTransits();
+    @Message String sectionMore();
+    @Message String legNumber(int number);
+    @Message String legFlight();
+    @Message String legFlightHint();
+    @Message String legFrom();
+    @Message String legTo();
+    @Message String airportHint();
+    @Message String legDeparture();
+    @Message String legArrival();
+    @Message String localTimeAt(String airport, String zone);
+    @Message String localTimeUnknown();
+    @Message String addLeg();
+    @Message String removeLeg(int number);
+    @Message String addTransit();
+    @Message String removeTransit(int number);
+    @Message String addPlace();
+    @Message String removePlace(int number);
+    @Message String nationality();
+    @Message String residenceCountry();
+    @Message String statusOfResidence();
+    @Message String certificateOfEligibility();
+    @Message String recentCountries();
+    @Message String recentCountriesHint();
+    @Message String notStated();
+    @Message String yes();
+    @Message String no();
+    @Message String trackEither();
+    @Message String trackOnly(String track);
+    @Message String testMethod();
+    @Message String testSpecimen();
+    @Message String testResult();
+    @Message String testSampledAt();
+    @Message String testSampledAtHint();
+    @Message String healthFrom();
+    @Message String healthMaxTemperature();
+    @Message String sponsorKind();
+    @Message String sponsorName();
+    @Message String sponsorCountry();
+    @Message String sponsorPledge();
+    @Message String insuranceKind();
+    @Message String insuranceCoverage();
+    @Message String visaKind();
+    @Message String visaIssuedOn();
+    @Message String guaranteeIssuedOn();
+    @Message String accommodation();
+    @Message String place(int number);
+    @Message String placeName();
+    @Message String placeAddress();
+    @Message String placeLat();
+    @Message String placeLon();
+    @Message String transitNumber(int number);
+    @Message String transitAirport();
+    @Message String transitLeaves();
+    @Message String transitAfterLeg();
+    @Message String transitAfterLegAny();
+    @Message String knownAt();
+    @Message String knownAtHint();
+    @Message String checkButton();
+    @Message String chooseCountry();
+    @Message String chooseOption();
+
+    // Trip checker: problems with what was entered
+    @Message String errorSummaryTitle(int count);
+    @Message String fieldRequired();
+    @Message String fieldInvalid();
+    @Message String fieldDateTime();
+    @Message String fieldDate();
+    @Message String fieldNumber();
+    @Message String fieldNumberRange(String min, String max);
+    @Message String airportUnknown(String text);
+    @Message String airportAmbiguous(String text, String choices);
+    @Message String arrivalBeforeDeparture();
+    @Message String transitNotConnection();
+    @Message String routeNotCovered();
+    @Message String noVersionKnown();
+    @Message String tooManyRows(String max);
+    @Message String checkFailed(String detail);
+
+    // Answer
+    @Message String answerTitle();
+    @Message String answerOutcomeELIGIBLE();
+    @Message String answerOutcomeCONDITIONAL();
+    @Message String answerOutcomeNOT_ELIGIBLE();
+    @Message String answerOutcomeLeadELIGIBLE(String track);
+    @Message String answerOutcomeLeadCONDITIONAL(String track);
+    @Message String answerOutcomeLeadNOT_ELIGIBLE(String track);
+    @Message String answerRoute();
+    @Message String answerTrack();
+    @Message String answerRules();
+    @Message String answerRulesVersion(String title, int version, String status);
+    @Message String answerEntry();
+    @Message String answerStay();
+    @Message String answerStayDays(int days);
+    @Message String answerStayOpen();
+    @Message String answerKnownAt();
+    @Message String answerMissing();
+    @Message String answerMissingNone();
+    @Message String answerBy(String time);
+    @Message String answerRulesTitle();
+    @Message String answerRule();
+    @Message String answerResult();
+    @Message String answerMessage();
+    @Message String answerSource();
+    @Message String answerObligations();
+    @Message String answerObligationsNone();
+    @Message String answerDay(int day);
+    @Message String answerObligationUntil(String date);
+    @Message String answerObligationOpen();
+    @Message String answerWarnings();
+    @Message String answerOther();
+    @Message String answerOtherLead(String track, String outcome);
+    @Message String answerOtherFailed(String rules);
+    @Message String answerOtherPending(String rules);
+    @Message String answerReproduce();
+    @Message String answerReproduceHint(String date);
+    @Message String answerChange();
+    @Message String answerPrint();
+    @Message String answerNewCheck();
+    @Message String resultPASS();
+    @Message String resultFAIL();
+    @Message String resultPENDING();
+    @Message String resultNOT_APPLICABLE();
+    @Message String severityBLOCKING();
+    @Message String severityREQUIREMENT();
+
+    // Tracks
+    @Message String tracksTitle();
+    @Message String tracksIntro();
+    @Message String tracksAt();
+    @Message String tracksKnownAt();
+    @Message String tracksShow();
+    @Message String tracksNow();
+    @Message String tracksStatusNow();
+    @Message String tracksVersion();
+    @Message String tracksFrom();
+    @Message String tracksNext();
+    @Message String tracksNextNone();
+    @Message String tracksNextChange(String date, String status, int version);
+    @Message String tracksTimeline();
+    @Message String tracksTimelineDesc();
+    @Message String tracksVersions();
+    @Message String tracksNone();
+    @Message String statusPLANNED();
+    @Message String statusOPEN();
+    @Message String statusSUSPENDED();
+    @Message String statusCLOSED();
+
+    // Names of the request's values
+    @Message String trackRESIDENT();
+    @Message String trackBUSINESS();
+    @Message String methodPCR();
+    @Message String methodLAMP();
+    @Message String methodOTHER_NAAT();
+    @Message String methodQUANTITATIVE_ANTIGEN();
+    @Message String methodQUALITATIVE_ANTIGEN();
+    @Message String methodANTIBODY();
+    @Message String specimenNASOPHARYNGEAL();
+    @Message String specimenSALIVA();
+    @Message String specimenNASAL();
+    @Message String specimenNASOPHARYNGEAL_AND_OROPHARYNGEAL();
+    @Message String specimenTHROAT();
+    @Message String testNEGATIVE();
+    @Message String testPOSITIVE();
+    @Message String sponsorORGANISATION();
+    @Message String sponsorINDIVIDUAL();
+    @Message String insurancePRIVATE_MEDICAL();
+    @Message String insuranceKH_COVID19_PACKAGE();
+    @Message String visaEMBASSY();
+    @Message String visaON_ARRIVAL();
+    @Message String visaE_VISA();
+    @Message String residenceTECHNICAL_INTERN();
+    @Message String residenceSPECIFIED_SKILLED_WORKER();
+    @Message String residenceBUSINESS_MANAGER();
+    @Message String residenceINTRA_COMPANY_TRANSFEREE();
+    @Message String residenceENGINEER_HUMANITIES_INTERNATIONAL();
+    @Message String residenceNURSING_CARE();
+    @Message String residenceHIGHLY_SKILLED_PROFESSIONAL();
+    @Message String residenceSTART_UP();
+    @Message String residenceSTUDENT();
+    @Message String residenceTEMPORARY_VISITOR();
+    @Message String obligationARRIVAL_TEST();
+    @Message String obligationDAILY_HEALTH_REPORT();
+    @Message String obligationDEPOSIT();
+    @Message String obligationEXIT_TEST();
+    @Message String obligationLOCATION_RECORD();
+    @Message String obligationNO_EXIT();
+    @Message String obligationNO_PUBLIC_TRANSPORT();
+    @Message String obligationQUARANTINE();
+    @Message String obligationRESTRICTED_MOVEMENT();
+    @Message String obligationRETEST();
 }

@@ -56,6 +56,6 @@ class LanguageChoiceTest {
         org.assertj.core.api.Assertions.assertThat(new PageLanguage("km").date(date)).contains("2026").doesNotContain("Dec");
         org.assertj.core.api.Assertions.assertThat(new PageLanguage("en").number(new java.math.BigDecimal("1234.50"))).isEqualTo("1,234.5");
         org.assertj.core.api.Assertions.assertThat(new PageLanguage("en").number(14.0)).isEqualTo("14");
-        org.assertj.core.api.Assertions.assertThat(new PageLanguage("ja").zoneName(java.time.ZoneId.of("Asia/Tokyo"))).isEqualTo("日本標準時");
+        org.assertj.core.api.Assertions.assertThat(new PageLanguage("ja").zoneName(java.time.ZoneId.of("Asia/Tokyo"))).isEqualTo("日本時間");
     }
 }
