@@ -13,9 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Errors answered to a browser outside the JSON API become pages in words: when the request accepts
  * {@code text/html}, is not under {@code /api/}, {@code /q/}, {@code /dev/} or {@code /bench/}, and the answer is an
- * error that is not already a page (an RFC 9457 problem, or the CSRF filter's empty 400), its body is replaced by
- * {@link ErrorPages}' page with the same status. A form post refused with an empty 400 is the CSRF check: its page says
- * so. The JSON API's problem responses are left exactly as they are.
+ * error that is not already a page (an RFC 9457 problem, say), its body is replaced by {@link ErrorPages}' page with the
+ * same status. The JSON API's problem responses are left exactly as they are.
  */
 public class HtmlErrors {
 
@@ -35,12 +34,8 @@ public class HtmlErrors {
         if ((type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE)) || response.getEntity() instanceof io.quarkus.qute.TemplateInstance) {
             return; // already a page (a form shown again with its problems, say)
         }
-        String key = null;
-        if (status == 400 && !response.hasEntity() && isForm(request)) {
-            key = "errorCsrf";
-        }
         try {
-            response.setEntity(errors.render(status, key), new Annotation[0], ErrorPages.HTML);
+            response.setEntity(errors.render(status, null), new Annotation[0], ErrorPages.HTML);
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, ErrorPages.HTML.toString());
         } catch (RuntimeException failed) {
             LOG.warnf("Error page could not be rendered: %s", failed.getClass().getName());
@@ -54,10 +49,5 @@ public class HtmlErrors {
         }
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("text/html");
-    }
-
-    private static boolean isForm(ContainerRequestContext request) {
-        MediaType type = request.getMediaType();
-        return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 }

@@ -98,7 +98,7 @@ class CheckerPageTest {
                 .formParam("itinerary[0].departure", "soon").formParam("sponsor.name", "Example KK").formParam("action", "check")
                 .post("/check").then().statusCode(400).extract().asString();
         assertThat(html).contains("class=\"error-summary\"").contains("href=\"#f-itinerary-0-from\"")
-                .contains("No airport matches \"Atlantis\"").contains("Enter a date and time")
+                .contains("No airport matches “Atlantis”").contains("Enter a date and time")
                 .contains("id=\"f-itinerary-0-arrival-error\"").contains("This is required.")
                 .contains("value=\"Atlantis\"").contains("value=\"Example KK\"").contains("aria-invalid=\"true\"");
     }
