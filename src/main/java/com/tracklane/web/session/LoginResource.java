@@ -44,6 +44,9 @@ public class LoginResource {
     @Inject
     Pages pages;
 
+    @Inject
+    FormTokens formTokens;
+
     /** One row of the login page. */
     public record RoleChoice(String role, String titleKey, String whatKey) {
     }
@@ -66,10 +69,12 @@ public class LoginResource {
     @POST
     @Produces(MediaType.TEXT_HTML)
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("role") String role, @FormParam("next") String next, @Context HttpServerRequest request) {
+    public Response signIn(@FormParam("role") String role, @FormParam("next") String next, @FormParam(FormTokens.FIELD) String token,
+                           @Context HttpServerRequest request) {
         if (!enabled) {
             throw new NotFoundException();
         }
+        formTokens.require(token);
         SocketAddress remote = request.remoteAddress();
         if (!DevTokens.callerAllowed(remote == null ? null : remote.hostAddress(), allowRemote)) {
             throw new PageForbidden();

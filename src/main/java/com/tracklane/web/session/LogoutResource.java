@@ -13,9 +13,13 @@ import java.net.URI;
 @Path("/logout")
 public class LogoutResource {
 
+    @jakarta.inject.Inject
+    FormTokens formTokens;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@Context HttpServerRequest request) {
+    public Response signOut(@jakarta.ws.rs.FormParam(FormTokens.FIELD) String token, @Context HttpServerRequest request) {
+        formTokens.require(token);
         return Response.seeOther(URI.create("/")).cookie(SessionCookie.cleared(request)).build();
     }
 }

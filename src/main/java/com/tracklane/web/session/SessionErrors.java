@@ -29,6 +29,11 @@ public class SessionErrors {
     }
 
     @ServerExceptionMapper
+    public Response formTokenMissing(FormTokenMissing e) {
+        return errors.response(400, "errorCsrf");
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(PageForbidden e) {
         return errors.response(403, null);
     }

@@ -69,6 +69,9 @@ public class CheckerResource {
     ObjectMapper mapper;
 
     @Inject
+    com.tracklane.web.session.FormTokens formTokens;
+
+    @Inject
     Template checker;
 
     @Inject
@@ -95,6 +98,11 @@ public class CheckerResource {
     @Path("check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response check(MultivaluedMap<String, String> posted) {
+        formTokens.require(posted.getFirst(com.tracklane.web.session.FormTokens.FIELD));
+        return checkForm(posted);
+    }
+
+    private Response checkForm(MultivaluedMap<String, String> posted) {
         TripForm form = TripForm.fromPost(posted);
         String action = posted.getFirst("action") == null ? "check" : posted.getFirst("action");
         if (action.startsWith("add:") || action.startsWith("remove:")) {
@@ -138,7 +146,7 @@ public class CheckerResource {
         try {
             decision = service.check(json, language.getCode());
         } catch (InvalidInputException | UnprocessableException | EvaluationException refused) {
-            return check(postedOf(form)); // the link no longer checks (e.g. edited by hand): the form with its problems
+            return checkForm(postedOf(form)); // the link no longer checks (e.g. edited by hand): the form with its problems
         }
         Map<String, Decision> others = new LinkedHashMap<>();
         for (Decision.Alternative a : decision.alternatives()) {
