@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependency rules of the production code (tests are not imported). Features depend in one direction,
  * {@code reference ← track ← eligibility ← intake ← compliance}, with rule administration ({@code ruleadmin}) above
- * eligibility and intake; {@code security} and {@code common} are used by features and know none of them. The engine
+ * eligibility and intake; {@code security} and {@code common} are used by features and know none of them. The web
+ * pages ({@code web}) sit on top: they may use every feature's services, and no feature knows them. The engine
  * and the rule-set model ({@code track.model}) are plain Java so that rules can be evaluated anywhere without the
  * framework.
  *
@@ -61,6 +62,7 @@ class ArchitectureTest {
                 .layer("compliance").definedBy(COMPLIANCE)
                 .layer("ruleadmin").definedBy("com.tracklane.ruleadmin..")
                 .layer("bench").definedBy("com.tracklane.bench..")
+                .layer("web").definedBy("com.tracklane.web..")
                 .whereLayer("common").mayNotAccessAnyLayer()
                 .whereLayer("security").mayOnlyAccessLayers("common")
                 .whereLayer("reference").mayOnlyAccessLayers("common")
@@ -71,8 +73,10 @@ class ArchitectureTest {
                 .whereLayer("ruleadmin").mayOnlyAccessLayers("common", "security", "reference", "track", "eligibility", "intake")
                 // bench: the development-only load floor (FloorResource), which drives the eligibility check
                 .whereLayer("bench").mayOnlyAccessLayers("common", "reference", "track", "eligibility")
+                // web: the pages, above every feature (they call services; nothing calls them)
+                .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .because("features depend in one direction: reference ← track ← eligibility ← intake ← compliance, rule"
-                        + " administration above eligibility and intake; security and common know no feature")
+                        + " administration above eligibility and intake, the web pages above all; security and common know no feature")
                 .check(classes);
     }
 

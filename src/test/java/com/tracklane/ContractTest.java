@@ -145,7 +145,10 @@ class ContractTest {
 
     // (b) ----------------------------------------------------------------------------------------------------------
 
-    /** {@code POST /api/v1/eligibility}-style keys of every JAX-RS resource method in com.tracklane. */
+    /** The web pages' package: HTML for people, outside the JSON API's contract. */
+    static final String WEB_PAGES = "com.tracklane.web";
+
+    /** {@code POST /api/v1/eligibility}-style keys of every JAX-RS resource method in com.tracklane (but the web pages). */
     static Set<String> implementedOperations() {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -153,8 +156,8 @@ class ContractTest {
                 .importPackages("com.tracklane");
         Set<String> operations = new TreeSet<>();
         for (JavaClass type : classes) {
-            if (!type.isAnnotatedWith(Path.class)) {
-                continue;
+            if (!type.isAnnotatedWith(Path.class) || type.getPackageName().startsWith(WEB_PAGES)) {
+                continue; // the web pages (HTML) are not operations of the JSON API's contract
             }
             String base = pathValue(type.getAnnotationOfType(Path.class.getName()));
             for (JavaMethod method : type.getMethods()) {
@@ -234,8 +237,8 @@ class ContractTest {
         java.util.Map<String, Set<String>> out = new java.util.TreeMap<>();
         String rolesAllowed = jakarta.annotation.security.RolesAllowed.class.getName();
         for (JavaClass type : classes) {
-            if (!type.isAnnotatedWith(Path.class)) {
-                continue;
+            if (!type.isAnnotatedWith(Path.class) || type.getPackageName().startsWith(WEB_PAGES)) {
+                continue; // the web pages (HTML) are not operations of the JSON API's contract
             }
             String base = pathValue(type.getAnnotationOfType(Path.class.getName()));
             Set<String> classRoles = type.isAnnotatedWith(rolesAllowed) ? roles(type.getAnnotationOfType(rolesAllowed)) : Set.of();

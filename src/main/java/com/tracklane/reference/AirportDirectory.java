@@ -35,6 +35,11 @@ public final class AirportDirectory {
         return iata == null ? Optional.empty() : Optional.ofNullable(byCode.get(iata));
     }
 
+    /** Every airport of the reference list (for suggestions and searches by name). */
+    public java.util.Collection<Airport> all() {
+        return byCode.values();
+    }
+
     public int size() {
         return byCode.size();
     }

@@ -4,7 +4,6 @@ import com.tracklane.common.InputChecks;
 import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.Problem;
 import com.tracklane.common.ProblemMappers;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Development tokens for the embedded default: {@code POST /dev/tokens?role=officer[&subject=alice][&org=desk-1]} answers a
@@ -63,17 +60,7 @@ public class DevTokenResource {
         if (org != null && (org.isBlank() || org.strip().length() > MAX_SUBJECT_LENGTH || InputChecks.singleLineTextProblem(org) != null)) {
             throw InvalidInputException.of("org", "1 to " + MAX_SUBJECT_LENGTH + " characters on one line");
         }
-        String issuer = ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
-        String audience = ConfigProvider.getConfig().getValues("mp.jwt.verify.audiences", String.class).get(0);
-        var builder = Jwt.issuer(issuer)
-                .audience(audience)
-                .upn(name)
-                .subject(name)
-                .groups(Set.of(role));
-        if (org != null) {
-            builder.claim(Roles.ORG_CLAIM, org.strip());
-        }
-        String token = builder.expiresIn(LIFESPAN).sign();
+        String token = DevTokens.sign(role, name, org == null ? null : org.strip(), LIFESPAN);
         return Response.ok(token, MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-store").build();
     }
 }

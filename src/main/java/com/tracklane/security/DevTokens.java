@@ -1,9 +1,11 @@
 package com.tracklane.security;
 
 import io.quarkus.runtime.LaunchMode;
+import io.smallrye.jwt.build.Jwt;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -68,5 +70,25 @@ public final class DevTokens {
         Config config = ConfigProvider.getConfig();
         boolean property = config.getOptionalValue(ENABLED_PROPERTY, Boolean.class).orElse(false);
         return enabled(property, ConfigUtils.getProfiles());
+    }
+
+    /**
+     * A development token for one role (what {@code POST /dev/tokens} and the pages' development sign-in hand out): signed
+     * with the development key ({@code smallrye.jwt.sign.key.location}), issued by the configured
+     * {@code mp.jwt.verify.issuer} for the first configured audience. Callers check {@link #enabled()} first.
+     *
+     * @param org the organisation claim ({@link Roles#ORG_CLAIM}), or null for none
+     */
+    public static String sign(String role, String subject, String org, Duration lifespan) {
+        Config config = ConfigProvider.getConfig();
+        var builder = Jwt.issuer(config.getValue("mp.jwt.verify.issuer", String.class))
+                .audience(config.getValues("mp.jwt.verify.audiences", String.class).get(0))
+                .upn(subject)
+                .subject(subject)
+                .groups(Set.of(role));
+        if (org != null) {
+            builder.claim(Roles.ORG_CLAIM, org);
+        }
+        return builder.expiresIn(lifespan).sign();
     }
 }

@@ -1,0 +1,140 @@
+package com.tracklane.support;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium for the browser tests ({@code *BrowserIT}), driven through Debian's {@code /usr/bin/chromedriver}
+ * (never a downloaded driver: the driver and browser paths are given, so Selenium Manager is not used). Flags for
+ * running as root in a container, a fresh profile directory per browser, page helpers, an axe-core scan that fails on
+ * serious or critical WCAG 2.1 AA violations, and screenshots under {@code target/screenshots/<page>-<lang>.png}.
+ *
+ * <p>Where Chromium or its driver is missing, {@link #available()} is false and the browser tests skip with a message
+ * ({@code .ci/run} installs both and then checks that the browser tests ran).
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of(System.getProperty("tracklane.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("tracklane.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The WCAG 2.1 A and AA rules of axe-core. */
+    public static final List<String> WCAG21AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private final WebDriver driver;
+    private final Path profile;
+    private final String base;
+
+    private Browser(WebDriver driver, Path profile, String base) {
+        this.driver = driver;
+        this.profile = profile;
+        this.base = base;
+    }
+
+    /** True when Debian's chromium and chromium-driver are installed. */
+    public static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Why browser tests skip here. */
+    public static String unavailableReason() {
+        return "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver "
+                + "fonts-khmeros fonts-noto-cjk; .ci/run does, and fails when the browser tests did not run)";
+    }
+
+    /** A new headless browser whose relative addresses resolve against {@code base} (e.g. http://127.0.0.1:1234). */
+    public static Browser open(String base) throws IOException {
+        Path profile = Files.createTempDirectory("tracklane-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        return new Browser(driver, profile, base);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the service. */
+    public Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Sets the language cookie as the switch does (call after opening any page of the service). */
+    public Browser language(String code) {
+        driver.manage().deleteCookieNamed("tracklane_lang");
+        driver.manage().addCookie(new Cookie("tracklane_lang", code, "/"));
+        return this;
+    }
+
+    public String html() {
+        return driver.getPageSource();
+    }
+
+    /**
+     * Runs axe-core's WCAG 2.1 A/AA rules on the current page; returns the serious and critical violations as lines
+     * ({@code rule (impact): help — target}), empty when there are none.
+     */
+    public List<String> blockingViolations() {
+        Results results = new AxeBuilder().withTags(WCAG21AA).analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+                .map(Browser::describe)
+                .collect(Collectors.toList());
+    }
+
+    private static String describe(Rule rule) {
+        String targets = rule.getNodes() == null ? "" : rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget()))
+                .collect(Collectors.joining(", "));
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — " + targets;
+    }
+
+    /** Writes a full-page screenshot to {@code target/screenshots/<page>-<lang>.png} and returns its path. */
+    public Path screenshot(String page, String lang) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 160, 600), 8000)));
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = SCREENSHOTS.resolve(page + "-" + lang + ".png");
+        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        return target;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
