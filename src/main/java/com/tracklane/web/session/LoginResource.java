@@ -83,10 +83,10 @@ public class LoginResource {
             return Response.status(400).entity(pages.page(login, "login").data("choices", CHOICES).data("next", safeNext(next))
                     .data("required", false)).type(MediaType.TEXT_HTML_TYPE).build();
         }
-        String token = DevTokens.sign(role, role + "-dev", null, LIFESPAN);
+        String session = DevTokens.sign(role, role + "-dev", null, LIFESPAN);
         String target = safeNext(next);
         return Response.seeOther(URI.create(target == null ? deskOf(role) : target))
-                .cookie(SessionCookie.of(token, LIFESPAN, request)).build();
+                .cookie(SessionCookie.of(session, LIFESPAN, request)).build();
     }
 
     /** The page a role starts at after signing in. */

@@ -10,7 +10,7 @@ import com.tracklane.common.UnprocessableException;
 import com.tracklane.eligibility.engine.Decision;
 import com.tracklane.eligibility.service.EligibilityService;
 import com.tracklane.reference.AirportDirectory;
-import com.tracklane.track.RuleSetCatalog;
+import com.tracklane.track.service.RuleSetCatalog;
 import com.tracklane.web.ErrorPages;
 import com.tracklane.web.Pages;
 import com.tracklane.web.i18n.PageLanguage;

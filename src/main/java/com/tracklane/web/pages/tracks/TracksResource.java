@@ -1,7 +1,7 @@
 package com.tracklane.web.pages.tracks;
 
 import com.tracklane.common.Times;
-import com.tracklane.track.RuleSetCatalog;
+import com.tracklane.track.service.RuleSetCatalog;
 import com.tracklane.track.model.Citation;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.VersionSpec;
