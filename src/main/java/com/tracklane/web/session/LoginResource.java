@@ -69,12 +69,12 @@ public class LoginResource {
     @POST
     @Produces(MediaType.TEXT_HTML)
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("role") String role, @FormParam("next") String next, @FormParam(FormTokens.FIELD) String token,
+    public Response signIn(@FormParam("role") String role, @FormParam("next") String next, @FormParam(FormTokens.FIELD) String formToken,
                            @Context HttpServerRequest request) {
         if (!enabled) {
             throw new NotFoundException();
         }
-        formTokens.require(token);
+        formTokens.require(formToken);
         SocketAddress remote = request.remoteAddress();
         if (!DevTokens.callerAllowed(remote == null ? null : remote.hostAddress(), allowRemote)) {
             throw new PageForbidden();
