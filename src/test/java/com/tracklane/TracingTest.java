@@ -154,5 +154,11 @@ class TracingTest {
         String unknownTrace = unknown.jsonPath().getString("traceId");
         assertThat(unknownTrace).matches("[0-9a-f]{32}").isNotEqualTo(unauthorised.jsonPath().getString("traceId"));
         assertThat(trace(unknownTrace)).anyMatch(s -> s.getKind() == SpanKind.SERVER);
+        // and the HTTP layer's own refusals (here a URI over 8 KiB), answered before any resource
+        String longTrace = "5c1d6e2f3a4b5c6d7e8f9a0b1c2d3e4f";
+        Response tooLong = given().header("traceparent", "00-" + longTrace + "-b7ad6b7169203331-01")
+                .queryParam("padding", "x".repeat(9 * 1024)).get("/api/v1/tracks");
+        assertThat(tooLong.statusCode()).isEqualTo(414);
+        assertThat(tooLong.jsonPath().getString("traceId")).isEqualTo(longTrace);
     }
 }

@@ -74,7 +74,7 @@ public class RateLimiter {
         if (!config.enabled() || checks <= 1 || !covers(request.path())) {
             return;
         }
-        Long wait = checks > config.capacity() ? fullRefillSeconds() : tryTake(clientOf(request), checks - 1L);
+        Long wait = checks > config.capacity() ? Long.valueOf(fullRefillSeconds()) : tryTake(clientOf(request), checks - 1L);
         if (wait != null) {
             throw refusal(checks, wait);
         }
