@@ -7,7 +7,7 @@ PORT=${PORT:-18080}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 start=$(date +%s%N)
 DATA=$(mktemp -d)
-java -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$DATA" -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > bench/results/startup.log 2>&1 &
+java -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$DATA" -Dquarkus.http.port="$PORT" -Dtracklane.rate-limit.enabled=false -jar target/quarkus-app/quarkus-run.jar > bench/results/startup.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 deadline=$((SECONDS + 60))

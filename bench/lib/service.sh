@@ -1,6 +1,8 @@
 # Shared helpers for the bench scripts (source it from the repository root).
 # start_service PORT LOG [java options...]: starts the packaged service (embedded profile, a fresh H2 directory
 # unless TRACKLANE_DB_URL is set) and waits for the first answered eligibility check; sets SVC_PID, SVC_STARTUP_MS.
+# The rate limit is off (-Dtracklane.rate-limit.enabled=false): the benchmarks send thousands of checks a second from
+# one address and measure the service, not the limiter (docs/operations.md#rate-limits).
 # stop_service: stops it. A trap in each script stops it on any exit.
 
 APP_DIR=${APP_DIR:-target/quarkus-app}
@@ -26,7 +28,7 @@ start_service() {
   local port=$1 log=$2; shift 2
   local data; data=$(mktemp -d)
   local started; started=$(date +%s%N)
-  java "$@" -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$data" -Dquarkus.http.port="$port" \
+  java "$@" -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$data" -Dquarkus.http.port="$port" -Dtracklane.rate-limit.enabled=false \
     -jar "$APP_DIR/quarkus-run.jar" > "$log" 2>&1 &
   SVC_PID=$!
   local deadline=$((SECONDS + 120))

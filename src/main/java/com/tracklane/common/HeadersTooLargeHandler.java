@@ -22,18 +22,27 @@ public class HeadersTooLargeHandler {
 
     public static final int MAX_HEADER_BYTES = 20 * 1024;
 
-    private final String body;
+    private final ObjectMapper mapper;
 
-    public HeadersTooLargeHandler(ObjectMapper mapper) throws JsonProcessingException {
-        this.body = mapper.writeValueAsString(Problem.of("request-header-fields-too-large", "Request Header Fields Too Large", 431,
-                "The request headers are larger than the limit of 20 KiB in all."));
+    public HeadersTooLargeHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Written per request, so that it carries the request's trace id. */
+    private String body() {
+        try {
+            return mapper.writeValueAsString(Problem.of("request-header-fields-too-large", "Request Header Fields Too Large", 431,
+                    "The request headers are larger than the limit of 20 KiB in all."));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             if (size(ctx.request().headers()) > MAX_HEADER_BYTES) {
                 ctx.response().setStatusCode(431).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                        .putHeader(HttpHeaders.CONNECTION, "close").end(body());
             } else {
                 ctx.next();
             }

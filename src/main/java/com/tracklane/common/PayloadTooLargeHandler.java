@@ -19,14 +19,21 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class PayloadTooLargeHandler {
 
-    private final String body;
-    private final String batchBody;
+    private final ObjectMapper mapper;
 
-    public PayloadTooLargeHandler(ObjectMapper mapper) throws JsonProcessingException {
-        this.body = mapper.writeValueAsString(Problem.of("payload-too-large", "Payload Too Large", 413,
-                "The body is larger than the limit of 256 KiB."));
-        this.batchBody = mapper.writeValueAsString(Problem.of("payload-too-large", "Payload Too Large", 413,
-                "The body is larger than the limit of " + JsonBodies.describe(JsonBodies.MAX_BATCH_BYTES) + " for a batch."));
+    public PayloadTooLargeHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Written per request, so that it carries the request's trace id. */
+    private String body(int limit) {
+        try {
+            return mapper.writeValueAsString(Problem.of("payload-too-large", "Payload Too Large", 413,
+                    limit == JsonBodies.MAX_BYTES ? "The body is larger than the limit of 256 KiB."
+                            : "The body is larger than the limit of " + JsonBodies.describe(JsonBodies.MAX_BATCH_BYTES) + " for a batch."));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void install(@Observes Router router) {
@@ -53,7 +60,7 @@ public class PayloadTooLargeHandler {
 
     private void refuse(RoutingContext ctx, int limit) {
         ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(limit == JsonBodies.MAX_BYTES ? body : batchBody);
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body(limit));
     }
 
     private static boolean isChunked(String transferEncoding) {

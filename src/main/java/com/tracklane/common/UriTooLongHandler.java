@@ -17,18 +17,27 @@ public class UriTooLongHandler {
 
     public static final int MAX_URI_BYTES = 8 * 1024;
 
-    private final String body;
+    private final ObjectMapper mapper;
 
-    public UriTooLongHandler(ObjectMapper mapper) throws JsonProcessingException {
-        this.body = mapper.writeValueAsString(Problem.of("uri-too-long", "URI Too Long", 414,
-                "The request URI is longer than the limit of 8 KiB."));
+    public UriTooLongHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Written per request, so that it carries the request's trace id. */
+    private String body() {
+        try {
+            return mapper.writeValueAsString(Problem.of("uri-too-long", "URI Too Long", 414,
+                    "The request URI is longer than the limit of 8 KiB."));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String uri = ctx.request().uri();
             if (uri != null && uri.length() > MAX_URI_BYTES) {
-                ctx.response().setStatusCode(414).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+                ctx.response().setStatusCode(414).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body());
             } else {
                 ctx.next();
             }

@@ -79,7 +79,9 @@ public final class ServiceProcess implements AutoCloseable {
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.profile=embedded", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
-                "-DTRACKLANE_DATA_DIR=" + dataDir));
+                "-DTRACKLANE_DATA_DIR=" + dataDir,
+                // as in the test profile: the tests' loops from one address must not meet the rate limit (RateLimitTest tests it)
+                "-Dtracklane.rate-limit.enabled=false"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         Path log = dataDir.resolve("service-" + port + ".log");

@@ -20,6 +20,8 @@ import com.tracklane.reference.AirportDirectory;
 import com.tracklane.track.service.RuleLimits;
 import com.tracklane.track.service.RuleSetCatalog;
 import com.tracklane.track.model.RuleSetSpec;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -62,8 +64,10 @@ public class EligibilityService {
 
     /**
      * Checks one request against the given rule sets. {@code knownAt} defaults to, and is capped at, the instant up to
-     * which the snapshot holds every published version, so that the answer can be replayed exactly later.
+     * which the snapshot holds every published version, so that the answer can be replayed exactly later. Traced as
+     * {@code EligibilityService.check} with the route, the decided rule set, version and outcome as attributes.
      */
+    @WithSpan("EligibilityService.check")
     public Decision check(EligibilityRequest request, String language, RuleSetCatalog.Snapshot snapshot) {
         java.time.Instant asOf = snapshot.asOf();
         TripResolver.Resolved resolved = resolver.resolve(request, asOf);
@@ -91,7 +95,12 @@ public class EligibilityService {
             throw new UnprocessableException("no-rule-set", "No version of " + candidates.stream().map(RuleSetSpec::id)
                     .collect(Collectors.joining(", ")) + " was published by knownAt " + resolved.knownAt() + ".");
         }
-        return Decision.of(journey, resolved.knownAt(), evaluations);
+        Decision decision = Decision.of(journey, resolved.knownAt(), evaluations);
+        Span.current().setAttribute("tracklane.route", journey.origin() + "-" + journey.destination())
+                .setAttribute("tracklane.rule_set", decision.ruleSet().id())
+                .setAttribute("tracklane.rule_set.version", decision.ruleSet().version())
+                .setAttribute("tracklane.outcome", decision.outcome().name());
+        return decision;
     }
 
     /** The facts of a stored request (an application's), for obligations with a condition ({@code when}). */
@@ -161,6 +170,7 @@ public class EligibilityService {
      * Batch: one entry per check, in order; a bad check gives its problem (field paths within that check) at its index.
      * The checks are independent and CPU-bound, so they are spread over the cores (parallel stream, order kept).
      */
+    @WithSpan("EligibilityService.checkAll")
     public List<Object> checkAll(List<JsonNode> checks, String language, java.util.function.Function<RuntimeException, Object> problemOf) {
         return java.util.stream.IntStream.range(0, checks.size()).parallel()
                 .mapToObj(i -> checkOne(i, checks.get(i), language, problemOf))
