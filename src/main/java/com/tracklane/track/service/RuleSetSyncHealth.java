@@ -1,4 +1,4 @@
-package com.tracklane.track;
+package com.tracklane.track.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
