@@ -1,0 +1,44 @@
+package com.tracklane.web.session;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * quarkus-rest-csrf verifies every unsafe request that carries a form: the pages' forms (their token must match the
+ * {@code tracklane_csrf} cookie) and also a bodiless JSON-API post that a client labels as a form (RestAssured,
+ * {@code curl -d ''} on {@code POST /dev/tokens?role=…}), which it would refuse for having no form. Such a request has no
+ * form to protect and authenticates by bearer token, so before anything reads it, its empty form label is dropped; a
+ * request with a body, and every request to a page, is left as it is.
+ */
+public class ApiPostsAreNotForms {
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            HttpServerRequest request = ctx.request();
+            if (request.method() != HttpMethod.GET && isApi(request.path()) && isEmpty(request) && isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+                request.headers().remove(HttpHeaders.CONTENT_TYPE);
+            }
+            ctx.next();
+        });
+    }
+
+    private static boolean isEmpty(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null && (length == null || "0".equals(length.trim()));
+    }
+
+    private static boolean isForm(String type) {
+        if (type == null) {
+            return false;
+        }
+        String t = type.toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
+    }
+
+    private static boolean isApi(String path) {
+        return path != null && (path.startsWith("/api/") || path.startsWith("/dev/") || path.startsWith("/bench/"));
+    }
+}
