@@ -11,18 +11,33 @@ import jakarta.enterprise.event.Observes;
  * {@code tracklane_csrf} cookie) and also a bodiless JSON-API post that a client labels as a form (RestAssured,
  * {@code curl -d ''} on {@code POST /dev/tokens?role=…}), which it would refuse for having no form. Such a request has no
  * form to protect and authenticates by bearer token, so before anything reads it, its empty form label is dropped; a
- * request with a body, and every request to a page, is left as it is.
+ * request with a body, and every request to a page, is left as it is. A {@code Content-Type} that is no media type at all
+ * (the extension would fail parsing it, a 500) becomes {@code application/octet-stream}, which no form and no JSON
+ * operation consumes: the caller gets the 415 problem.
  */
 public class ApiPostsAreNotForms {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             HttpServerRequest request = ctx.request();
+            String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+            if (type != null && !parses(type)) {
+                request.headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
+            }
             if (request.method() != HttpMethod.GET && isApi(request.path()) && isEmpty(request) && isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
                 request.headers().remove(HttpHeaders.CONTENT_TYPE);
             }
             ctx.next();
         });
+    }
+
+    private static boolean parses(String type) {
+        try {
+            jakarta.ws.rs.core.MediaType.valueOf(type);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean isEmpty(HttpServerRequest request) {

@@ -18,7 +18,15 @@ public class CsrfRefusalPage {
 
     @ServerResponseFilter
     public void inWords(ContainerRequestContext request, ContainerResponseContext response) {
-        MediaType type = request.getMediaType();
+        if (response.getStatus() != 400 || response.hasEntity()) {
+            return;
+        }
+        MediaType type;
+        try {
+            type = request.getMediaType();
+        } catch (RuntimeException notAMediaType) {
+            return;
+        }
         if (response.getStatus() == 400 && !response.hasEntity() && type != null
                 && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))
                 && !request.getUriInfo().getPath().startsWith("/api/")) {

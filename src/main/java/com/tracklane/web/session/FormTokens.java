@@ -12,9 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The CSRF check of the pages' forms (double submit): quarkus-rest-csrf creates the token (the {@code tracklane_csrf}
  * cookie, and {@code {inject:formToken.value}} in each form's hidden {@code csrf-token} field); every page method that accepts a post calls {@link #require}
  * with the posted {@code csrf-token} field, which must equal the cookie, else {@link FormTokenMissing} answers a 400 page
- * in words and nothing is changed. The extension's own check is off ({@code quarkus.rest-csrf.verify-token=false})
- * because it runs on every path, the JSON API's included, where it refused bodiless posts labelled as forms and consumed
- * nothing of use; the API authenticates by bearer token.
+ * in words and nothing is changed. The extension verifies the form posts too ({@link CsrfRefusalPage} answers its
+ * refusal in words); JSON requests are not forms and not verified (the API authenticates by bearer token).
  */
 @jakarta.inject.Named("formToken")
 @RequestScoped
