@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +109,44 @@ public final class PersonalDataScanner {
             Matcher email = EXAMPLE_EMAIL.matcher(line);
             while (email.find()) {
                 findings.add("line " + (i + 1) + ": e-mail " + email.group());
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * Every cell of every table of the connection's current schema that holds one of the values (as a whole word, in
+     * any case), as {@code table.column: value}: the database counterpart of the log scan. Only the literal values are
+     * searched (not the generated-passport and e-mail patterns, which other applicants' rows match).
+     */
+    public List<String> scanTables(Connection db) throws SQLException {
+        List<Pattern> literal = values.stream()
+                .map(v -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList();
+        List<String> tables = new ArrayList<>();
+        try (ResultSet t = db.getMetaData().getTables(null, db.getSchema(), "%", new String[] {"TABLE"})) {
+            while (t.next()) {
+                tables.add(t.getString("TABLE_NAME"));
+            }
+        }
+        List<String> findings = new ArrayList<>();
+        for (String table : tables) {
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                ResultSetMetaData meta = r.getMetaData();
+                while (r.next()) {
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        String cell = r.getString(c);
+                        if (cell == null) {
+                            continue;
+                        }
+                        for (Pattern p : literal) {
+                            if (p.matcher(cell).find()) {
+                                findings.add(table + "." + meta.getColumnName(c) + ": " + p.pattern());
+                            }
+                        }
+                    }
+                }
             }
         }
         return findings;

@@ -87,7 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = dataDir.resolve("service-" + port + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(p, port, managementPort, log);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("tracklane.it.ready-seconds", 300)).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(service.uri("/q/health/ready")).build(),

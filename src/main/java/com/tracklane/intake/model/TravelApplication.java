@@ -59,6 +59,9 @@ public class TravelApplication extends PanacheEntityBase {
     public String idempotencyKey;
     @Column(name = "request_hash")
     public String requestHash;
+    /** When the applicant's identity was erased (retention or an officer's erasure); null while it is held. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
     /** Optimistic lock; also the ETag. */
     @Version
     public long version;
@@ -66,6 +69,10 @@ public class TravelApplication extends PanacheEntityBase {
     /** The applicant's personal data, in full. */
     public Applicant applicant() {
         return new Applicant(givenName, familyName, passportNumber, nationality, dateOfBirth, email);
+    }
+
+    public boolean personalDataErased() {
+        return personalDataErasedAt != null;
     }
 
     public void setApplicant(Applicant applicant) {

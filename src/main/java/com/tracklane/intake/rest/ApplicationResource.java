@@ -20,7 +20,9 @@ import com.tracklane.intake.model.TravelApplication;
 import com.tracklane.intake.service.ApplicationAccess;
 import com.tracklane.intake.service.Caller;
 import com.tracklane.intake.service.CorrectionService;
+import com.tracklane.intake.service.ErasureService;
 import com.tracklane.intake.service.HistoryService;
+import com.tracklane.intake.service.PersonalDataReads;
 import com.tracklane.intake.service.ReviewService;
 import com.tracklane.intake.service.SubmissionService;
 import com.tracklane.security.Roles;
@@ -59,24 +61,29 @@ public class ApplicationResource {
     private static final String ETAG_OF = "application";
     private static final RequestSchema<ReviewDecision> REVIEW_DECISION = RequestSchema.of("ReviewDecision", ReviewDecision.class);
     private static final RequestSchema<Withdrawal> WITHDRAWAL = RequestSchema.of("Withdrawal", Withdrawal.class);
+    private static final RequestSchema<Erasure> ERASURE = RequestSchema.of("Erasure", Erasure.class);
 
     private final ApplicationAccess access;
     private final SubmissionService submissions;
     private final CorrectionService corrections;
     private final ReviewService reviews;
     private final HistoryService histories;
+    private final ErasureService erasures;
+    private final PersonalDataReads reads;
     private final PublicUrls links;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
 
     public ApplicationResource(ApplicationAccess access, SubmissionService submissions, CorrectionService corrections,
-                               ReviewService reviews, HistoryService histories, PublicUrls links, ObjectMapper mapper,
-                               SecurityIdentity identity) {
+                               ReviewService reviews, HistoryService histories, ErasureService erasures,
+                               PersonalDataReads reads, PublicUrls links, ObjectMapper mapper, SecurityIdentity identity) {
         this.access = access;
         this.submissions = submissions;
         this.corrections = corrections;
         this.reviews = reviews;
         this.histories = histories;
+        this.erasures = erasures;
+        this.reads = reads;
         this.links = links;
         this.mapper = mapper;
         this.identity = identity;
@@ -104,6 +111,7 @@ public class ApplicationResource {
             submitted = first;
         }
         TravelApplication a = submitted.application();
+        recordRead(List.of(a), "SUBMIT");
         return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .header(HttpHeaders.LOCATION, links.to("/api/v1/applications/" + a.id))
                 .tag(ETags.of(a.version)).entity(view(a, submitted.snapshot())).build();
@@ -114,6 +122,7 @@ public class ApplicationResource {
     @RolesAllowed({INTAKE, OFFICER})
     public Response get(@PathParam("id") String id) {
         TravelApplication a = access.find(id, caller());
+        recordRead(List.of(a), "GET");
         return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
@@ -138,6 +147,7 @@ public class ApplicationResource {
         ApplicationAccess.Filter filter = new ApplicationAccess.Filter(st, tr, origin, destination,
                 instant("submittedFrom", submittedFrom), instant("submittedTo", submittedTo));
         ApplicationAccess.Found found = access.list(filter, caller(), paging.page(), paging.size());
+        recordRead(found.items(), "LIST");
         return new Page<>(found.items().stream().map(this::view).toList(), paging.page(), paging.size(), found.total());
     }
 
@@ -150,6 +160,7 @@ public class ApplicationResource {
         ReviewService.checkReason(decision.reason());
         long version = ETags.required(ifMatch, ETAG_OF);
         TravelApplication a = reviews.decide(id, decision.action(), decision.reason(), decision.overriding(), version, caller());
+        recordRead(List.of(a), "DECIDE");
         return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
@@ -176,6 +187,7 @@ public class ApplicationResource {
         JsonNode json = JsonBodies.parse(mapper, body);
         long version = ETags.required(ifMatch, ETAG_OF);
         TravelApplication a = corrections.patch(id, json, version, caller());
+        recordRead(List.of(a), "PATCH");
         return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
@@ -184,6 +196,7 @@ public class ApplicationResource {
     @RolesAllowed({INTAKE, OFFICER})
     public Response reEvaluate(@PathParam("id") String id) {
         TravelApplication a = corrections.reEvaluate(id, caller());
+        recordRead(List.of(a), "RE_EVALUATE");
         return Response.ok(view(a)).tag(ETags.of(a.version)).build();
     }
 
@@ -192,6 +205,33 @@ public class ApplicationResource {
     @RolesAllowed({INTAKE, OFFICER})
     public List<ApplicationViews.Event> history(@PathParam("id") String id) {
         return histories.history(id, caller()).stream().map(ApplicationViews::event).toList();
+    }
+
+    /**
+     * An officer erases the applicant's identity on the data subject's request (one call, with a reason). If-Match is
+     * optional: when sent, it must be the current ETag. Erasing twice is 409.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OFFICER)
+    public Response erase(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        JsonNode json = JsonBodies.parse(mapper, body);
+        if (json == null) {
+            throw InvalidInputException.of("reason", "a reason is required to erase personal data");
+        }
+        Erasure erasure = bind(ERASURE, json);
+        Long version = ETags.optional(ifMatch, ETAG_OF);
+        TravelApplication a = erasures.erase(id, erasure.reason(), version, caller());
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
+    }
+
+    /** Every read of the application's unmasked personal data by an officer, oldest first (officers only). */
+    @GET
+    @Path("/{id}/personal-data-reads")
+    @RolesAllowed(OFFICER)
+    public List<ApplicationViews.PersonalDataRead> personalDataReads(@PathParam("id") String id) {
+        return reads.of(id, caller()).stream().map(ApplicationViews::read).toList();
     }
 
     @GET
@@ -214,8 +254,8 @@ public class ApplicationResource {
     public ApplicationViews.Replay replay(@PathParam("id") String id, @PathParam("snapshotId") String snapshotId) {
         HistoryService.Replayed r = histories.replay(id, snapshotId, caller());
         DecisionSnapshot s = r.snapshot();
-        return new ApplicationViews.Replay(s.id, r.differences().isEmpty(), ApplicationViews.ruleSet(s), s.outcome,
-                r.replayedOutcome(), r.differences(), r.replayed());
+        return new ApplicationViews.Replay(s.id, r.replayed() != null && r.differences().isEmpty(), ApplicationViews.ruleSet(s),
+                s.outcome, r.replayedOutcome(), r.differences(), r.replayed(), r.note());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -230,7 +270,19 @@ public class ApplicationResource {
         DecisionSnapshot current = histories.current(a, known);
         return new ApplicationViews.Application(a.id, a.reference, a.status, a.track,
                 new ApplicationViews.Route(a.origin, a.destination), a.ruleSetId, ApplicationViews.applicant(a, officer),
-                !officer, a.request, ApplicationViews.summary(current), a.submittedBy, a.org, a.submittedAt, a.updatedAt, a.version);
+                !officer, a.request, ApplicationViews.summary(current), a.submittedBy, a.org, a.submittedAt, a.updatedAt, a.version,
+                a.personalDataErasedAt);
+    }
+
+    /** An officer is about to be shown these applications' personal data unmasked: that is recorded first. */
+    private void recordRead(List<TravelApplication> shown, String via) {
+        if (!identity.hasRole(OFFICER)) {
+            return;
+        }
+        List<String> ids = shown.stream().filter(a -> !a.personalDataErased()).map(a -> a.id).toList();
+        if (!ids.isEmpty()) {
+            reads.record(ids, identity.getPrincipal().getName(), via);
+        }
     }
 
     /** The token's subject, its organisation ({@code org} claim, else the subject), and whether it is an officer's. */

@@ -29,7 +29,7 @@ public final class ApplicationViews {
     public record Application(String id, String reference, ApplicationStatus status, String track, Route route,
                               String ruleSetId, Applicant applicant, boolean personalDataMasked, JsonNode request,
                               SnapshotSummary currentDecision, String submittedBy, String org, Instant submittedAt,
-                              Instant updatedAt, long version) {
+                              Instant updatedAt, long version, Instant personalDataErasedAt) {
     }
 
     public record Event(long id, Instant at, String subject, String action, ApplicationStatus fromStatus,
@@ -38,10 +38,20 @@ public final class ApplicationViews {
     }
 
     public record Replay(String snapshotId, boolean identical, RuleSetRef ruleSet, String storedOutcome,
-                         String replayedOutcome, List<String> differences, JsonNode replayed) {
+                         String replayedOutcome, List<String> differences, JsonNode replayed, String note) {
+    }
+
+    public record PersonalDataRead(long id, Instant at, String subject, String via) {
+    }
+
+    static PersonalDataRead read(com.tracklane.intake.model.PersonalDataRead r) {
+        return new PersonalDataRead(r.id, r.at, r.subject, r.via);
     }
 
     static Applicant applicant(TravelApplication a, boolean full) {
+        if (a.personalDataErased()) {
+            return new Applicant(null, null, null, a.nationality, null, null);
+        }
         if (full) {
             return a.applicant();
         }

@@ -60,15 +60,38 @@ public class HistoryService {
         return a.currentSnapshotId == null ? null : snapshots.findById(a.currentSnapshotId);
     }
 
-    /** A snapshot's decision taken again, and where it differs from the stored one (JSON pointers). */
-    public record Replayed(DecisionSnapshot snapshot, String replayedOutcome, List<String> differences, JsonNode replayed) {
+    /**
+     * A snapshot's decision taken again, and where it differs from the stored one (JSON pointers).
+     *
+     * @param note null, or why the replay is not the decision's exact twin (the applicant's personal data was erased)
+     */
+    public record Replayed(DecisionSnapshot snapshot, String replayedOutcome, List<String> differences, JsonNode replayed,
+                           String note) {
     }
 
-    /** Re-runs a snapshot's request with its knownAt: the same versions decide, so the decision must be identical. */
+    /** What a replay of an erased application says. */
+    public static final String ERASED_NOTE = "Personal data erased: the request is replayed without the applicant's identity.";
+    public static final String ERASED_UNREPLAYABLE = "Personal data erased: the decision cannot be taken again without it.";
+
+    /**
+     * Re-runs a snapshot's request with its knownAt: the same versions decide, so the decision must be identical. When
+     * the applicant's personal data was erased, the replay runs on what is left and says so; if the rules needed an
+     * erased value, it answers without a replayed decision instead of failing.
+     */
     public Replayed replay(String id, String snapshotId, Caller caller) {
         DecisionSnapshot s = snapshot(id, snapshotId, caller);
-        Evaluations.Evaluated again = evaluations.replay(s.request, s.knownAt, s.decision);
+        boolean erased = access.find(id, caller).personalDataErased();
+        Evaluations.Evaluated again;
+        try {
+            again = evaluations.replay(s.request, s.knownAt, s.decision);
+        } catch (RuntimeException e) {
+            if (!erased) {
+                throw e;
+            }
+            return new Replayed(s, null, List.of(), null, ERASED_UNREPLAYABLE);
+        }
         JsonNode replayed = mapper.valueToTree(again.decision());
-        return new Replayed(s, again.decision().outcome().name(), JsonDiff.between(s.decision, replayed), replayed);
+        return new Replayed(s, again.decision().outcome().name(), JsonDiff.between(s.decision, replayed), replayed,
+                erased ? ERASED_NOTE : null);
     }
 }
