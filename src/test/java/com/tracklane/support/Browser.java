@@ -11,7 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -112,6 +119,76 @@ public final class Browser implements AutoCloseable {
         String targets = rule.getNodes() == null ? "" : rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget()))
                 .collect(Collectors.joining(", "));
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — " + targets;
+    }
+
+    // --- page helpers shared by the browser tests -----------------------------------------------------------------
+
+    /** The first element matching a CSS selector. */
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    /** The text of the page's {@code main}. */
+    public String mainText() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    /** Clears an input and types into it. */
+    public void type(String css, String text) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Sets a date/time input's value as the browser's picker would (its typing order depends on the locale). */
+    public void setValue(String css, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", find(css), value);
+    }
+
+    /**
+     * Clicks and waits until the next page replaced this one. Chromium's driver reports a replaced element either as
+     * stale or, while the new document is being attached, as "does not belong to the document": both mean it is gone.
+     */
+    public void clickAndWait(WebElement element) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Clicks the button of {@code main} whose text is {@code text} and waits for the next page. */
+    public void clickButton(String text) {
+        clickAndWait(driver.findElement(By.xpath("//main//button[normalize-space(.)='" + text + "']")));
+    }
+
+    /**
+     * Signs in at {@code /login} as the development user of {@code role} (signing out first when someone is signed
+     * in), with the page language English.
+     */
+    public void signInAs(String role) {
+        go("/").language("en").go("/login");
+        List<WebElement> out = driver.findElements(By.xpath("//form[@action='/logout']//button"));
+        if (!out.isEmpty()) {
+            clickAndWait(out.get(0));
+            go("/login");
+        }
+        clickAndWait(driver.findElement(By.xpath("//form[input[@name='role' and @value='" + role + "']]//button")));
+        org.assertj.core.api.Assertions.assertThat(find(".account .who").getText()).contains(role + "-dev");
+    }
+
+    /** Fails when axe-core finds a serious or critical WCAG 2.1 A/AA violation on the current page. */
+    public void assertAccessible(String page) {
+        org.assertj.core.api.Assertions.assertThat(blockingViolations()).as("axe on " + page).isEmpty();
     }
 
     /** Writes a full-page screenshot to {@code target/screenshots/<page>-<lang>.png} and returns its path. */

@@ -10,7 +10,6 @@ import com.tracklane.support.ServiceProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The officer's and the monitor's desks in a real browser against the packaged service: an officer reviews and
@@ -82,47 +78,35 @@ class DeskBrowserIT {
     // --- browser helpers -----------------------------------------------------------------------------------------
 
     static void signInAs(String role) {
-        browser.go("/").language("en").go("/login");
-        List<WebElement> out = browser.driver().findElements(By.xpath("//form[@action='/logout']//button"));
-        if (!out.isEmpty()) {
-            clickAndWait(out.get(0));
-            browser.go("/login");
-        }
-        clickAndWait(browser.driver().findElement(By.xpath("//form[input[@name='role' and @value='" + role + "']]//button")));
-        assertThat(find(".account .who").getText()).contains(role + "-dev");
+        browser.signInAs(role);
     }
 
-    /** Clicks and waits until the next page replaced this one. */
     static void clickAndWait(WebElement element) {
-        element.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        browser.clickAndWait(element);
     }
 
     static WebElement find(String css) {
-        return browser.driver().findElement(By.cssSelector(css));
+        return browser.find(css);
     }
 
     static String main() {
-        return find("main").getText();
+        return browser.mainText();
     }
 
     static void type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
+        browser.type(css, text);
     }
 
-    /** Sets a date/time input's value as the browser's picker would (its typing order depends on the locale). */
     static void setValue(String css, String value) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", find(css), value);
+        browser.setValue(css, value);
     }
 
     static void clickButton(String text) {
-        clickAndWait(browser.driver().findElement(By.xpath("//main//button[normalize-space(.)='" + text + "']")));
+        browser.clickButton(text);
     }
 
     static void assertAccessible(String page) {
-        assertThat(browser.blockingViolations()).as("axe on " + page).isEmpty();
+        browser.assertAccessible(page);
     }
 
     // --- journeys ------------------------------------------------------------------------------------------------

@@ -45,8 +45,7 @@ class IntakeBrowserIT {
         Assumptions.assumeTrue(Browser.available(), Browser.unavailableReason());
         service = ServiceProcess.start(Files.createTempDirectory("tracklane-intake-it"), Map.of());
         browser = Browser.open("http://127.0.0.1:" + service.port());
-        browser.go("/").language("en").go("/login");
-        browser.driver().findElement(By.xpath("//button[contains(., 'Sign in as Intake clerk')]")).click();
+        browser.signInAs("intake");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/intake");
     }
 
