@@ -73,7 +73,7 @@ public interface DeskMsg {
     @Message String officer_dateOfBirth();
     @Message String officer_email();
     @Message String officer_currentDecision();
-    @Message String officer_ruleSet(String id, String version);
+    @Message String officer_ruleSet(String title, String version);
     @Message String officer_knownAt(String at);
     @Message String officer_rules();
     @Message String officer_rule();
@@ -214,6 +214,13 @@ public interface DeskMsg {
     @Message String monitor_degrees(String value);
     @Message String monitor_symptoms();
     @Message String monitor_symptomsHint();
+    @Message String monitor_symptom_COUGH();
+    @Message String monitor_symptom_SORE_THROAT();
+    @Message String monitor_symptom_SHORTNESS_OF_BREATH();
+    @Message String monitor_symptom_FATIGUE();
+    @Message String monitor_symptom_HEADACHE();
+    @Message String monitor_symptom_LOSS_OF_TASTE_OR_SMELL();
+    @Message String monitor_symptom_DIARRHOEA();
     @Message String monitor_errSymptoms();
     @Message String monitor_transport();
     @Message String monitor_transport_NONE();

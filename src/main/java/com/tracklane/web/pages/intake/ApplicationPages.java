@@ -1,14 +1,12 @@
 package com.tracklane.web.pages.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tracklane.eligibility.service.EligibilityService;
 import com.tracklane.intake.model.DecisionSnapshot;
 import com.tracklane.intake.model.TravelApplication;
 import com.tracklane.reference.AirportDirectory;
 import com.tracklane.security.Roles;
 import com.tracklane.web.Pages;
+import com.tracklane.web.pages.desk.LocalisedDecision;
 import com.tracklane.web.i18n.PageLanguage;
 import com.tracklane.web.session.PageSession;
 import io.quarkus.qute.Location;
@@ -22,25 +20,20 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * The page of one application and the rows of the desk's list: reference, status and outcome in words, the route with
  * country names, dates for the page's language, and the current decision. The decision's rule texts are the stored
- * snapshot's; to show them in the page's language the snapshot's request is checked again with its own
- * {@code knownAt} (the same versions decide, as in a replay) and used only when it gives the same outcome under the
- * same rule-set content.
+ * snapshot's, shown in the page's language through {@link LocalisedDecision}.
  */
 @RequestScoped
 public class ApplicationPages {
-
-    private static final Logger LOG = Logger.getLogger(ApplicationPages.class);
 
     @Inject
     IntakeServices intake;
 
     @Inject
-    EligibilityService eligibility;
+    LocalisedDecision localised;
 
     @Inject
     PageLanguage language;
@@ -53,9 +46,6 @@ public class ApplicationPages {
 
     @Inject
     PageSession session;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     @Location("intake/application.html")
@@ -108,21 +98,7 @@ public class ApplicationPages {
 
     /** The snapshot's decision in the page's language when the same versions give the same answer, else as stored. */
     JsonNode decision(DecisionSnapshot s) {
-        JsonNode stored = intake.snapshotDecision(s);
-        if (language.getCode().equals("en")) {
-            return stored;
-        }
-        try {
-            ObjectNode request = intake.snapshotRequest(s).deepCopy();
-            request.put("knownAt", s.knownAt.toString());
-            JsonNode again = mapper.valueToTree(eligibility.check(request, language.getCode()));
-            boolean same = again.path("outcome").equals(stored.path("outcome"))
-                    && again.path("ruleSet").path("contentHash").equals(stored.path("ruleSet").path("contentHash"));
-            return same ? again : stored;
-        } catch (RuntimeException e) {
-            LOG.debugf("Decision kept as stored: %s", e.getClass().getSimpleName());
-            return stored;
-        }
+        return localised.of(s, language.getCode());
     }
 
     /** A deadline (the first departure, with its offset) in the departure airport's zone, in words. */

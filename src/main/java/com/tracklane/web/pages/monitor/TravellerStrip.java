@@ -1,4 +1,4 @@
-package com.tracklane.web.monitor;
+package com.tracklane.web.pages.monitor;
 
 import com.tracklane.compliance.model.ComplianceViews;
 import com.tracklane.compliance.model.MonitoringPlan;

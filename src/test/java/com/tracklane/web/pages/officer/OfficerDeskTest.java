@@ -1,4 +1,4 @@
-package com.tracklane.web.officer;
+package com.tracklane.web.pages.officer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +64,17 @@ class OfficerDeskTest {
                 .body(containsString("Residence Track")).body(not(containsString(">KH<")));
         officer.page().queryParam("route", "JP-KH").get("/officer").then().statusCode(200).body(not(containsString(reference)));
         officer.page().queryParam("status", "APPROVED").get("/officer").then().statusCode(200).body(not(containsString(reference)));
+    }
+
+    @Test
+    void shouldShowTheRulesInThePageLanguageAndNameTheRuleSetByItsTitleWhenOpenedInJapanese() throws Exception {
+        String id = submit(residentTrip(), "Language");
+        String html = officer.page().cookie("tracklane_lang", "ja").get("/officer/applications/" + id).then().statusCode(200)
+                .extract().asString();
+        assertThat(html).contains("<td lang=\"ja\">").doesNotContain("<td lang=\"en\">")
+                .doesNotContain("resident-kh-jp").contains("第 2 版");
+        String english = officer.page().get("/officer/applications/" + id).then().statusCode(200).extract().asString();
+        assertThat(english).contains("<td lang=\"en\">").doesNotContain("resident-kh-jp");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.tracklane.web.desk;
+package com.tracklane.web.pages.desk;
 
 import com.tracklane.common.FieldError;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.tracklane.web.monitor;
+package com.tracklane.web.pages.monitor;
 
 import com.tracklane.compliance.model.ComplianceViews;
 import com.tracklane.compliance.model.ViolationCode;
@@ -7,7 +7,7 @@ import com.tracklane.compliance.service.MonitoringOverview;
 import com.tracklane.compliance.service.SweepService;
 import com.tracklane.security.Roles;
 import com.tracklane.web.Pages;
-import com.tracklane.web.desk.FormErrors;
+import com.tracklane.web.pages.desk.FormErrors;
 import com.tracklane.web.session.FormTokens;
 import com.tracklane.web.session.PageSession;
 import com.tracklane.web.session.StaffUser;

@@ -1,4 +1,4 @@
-package com.tracklane.web.monitor;
+package com.tracklane.web.pages.monitor;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +59,9 @@ class MonitorDeskTest {
         arrive(id).then().statusCode(303).header("Location", containsString("/monitor/travellers/" + id + "?done=arrival"));
         String page = monitor.page().get("/monitor/travellers/" + id + "?done=arrival").then().statusCode(200)
                 .body(containsString("The arrival is recorded")).body(containsString("Day 14")).body(containsString("Quarantine"))
-                .body(containsString("Local time: Japan Time")).extract().asString();
+                .body(containsString("Local time: Japan Time"))
+                .body(containsString("<input type=\"checkbox\" name=\"symptoms\" value=\"LOSS_OF_TASTE_OR_SMELL\"> Loss of taste or smell"))
+                .extract().asString();
         monitor.form().formParam("key", StaffSession.input(page, "key")).formParam("at", "2020-09-16T09:00").formParam("temperature", "38,2")
                 .formParam("symptoms", "COUGH").formParam("lat", "35.68").formParam("lon", "139.76").formParam("transport", "NONE")
                 .formParam("testResult", "").post("/monitor/travellers/" + id + "/check-ins").then().statusCode(303);
@@ -75,11 +77,13 @@ class MonitorDeskTest {
         arrive(id).then().statusCode(303);
         String page = monitor.page().get("/monitor/travellers/" + id).then().extract().asString();
         String html = monitor.form().formParam("key", StaffSession.input(page, "key")).formParam("at", "2020-09-16T09:00")
-                .formParam("temperature", "52").formParam("symptoms", "").formParam("lat", "north").formParam("lon", "139.76")
+                .formParam("temperature", "52").formParam("symptoms", "HEADACHE").formParam("symptoms", "COUGH").formParam("lat", "north").formParam("lon", "139.76")
                 .formParam("transport", "WALK").post("/monitor/travellers/" + id + "/check-ins").then().statusCode(400).extract().asString();
         assertThat(html).contains("class=\"error-summary\"").contains("href=\"#temperature\"").contains("href=\"#lat\"")
                 .contains("id=\"temperature-error\"").contains("value=\"52\"").contains("value=\"north\"")
-                .contains("<option value=\"WALK\" selected>");
+                .contains("<option value=\"WALK\" selected>")
+                .contains("value=\"HEADACHE\" checked> Headache").contains("value=\"COUGH\" checked> Cough")
+                .contains("value=\"FATIGUE\"> Tiredness");
         monitor.page().get("/monitor/travellers/" + id).then().body(containsString("No check-in yet"));
     }
 

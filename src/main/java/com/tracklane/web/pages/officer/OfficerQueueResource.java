@@ -1,4 +1,4 @@
-package com.tracklane.web.officer;
+package com.tracklane.web.pages.officer;
 
 import com.tracklane.intake.model.ApplicationStatus;
 import com.tracklane.intake.model.TravelApplication;
@@ -6,7 +6,7 @@ import com.tracklane.intake.service.ApplicationAccess;
 import com.tracklane.security.Roles;
 import com.tracklane.track.model.Track;
 import com.tracklane.web.Pages;
-import com.tracklane.web.desk.FormErrors;
+import com.tracklane.web.pages.desk.FormErrors;
 import com.tracklane.web.session.PageSession;
 import com.tracklane.web.session.StaffUser;
 import io.quarkus.qute.Template;

@@ -1,15 +1,16 @@
-package com.tracklane.web.monitor;
+package com.tracklane.web.pages.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tracklane.reference.Airport;
 import com.tracklane.reference.AirportDirectory;
-import com.tracklane.web.desk.FormErrors.FormField;
+import com.tracklane.web.pages.desk.FormErrors.FormField;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,6 +64,23 @@ final class MonitorForms {
         number(address, "lat", form.get("addressLat"));
         number(address, "lon", form.get("addressLon"));
         return body;
+    }
+
+    /**
+     * The symptoms a monitor ticks on the check-in form (the API takes any words; the desk offers the usual ones,
+     * named in the page's language, so nobody types a code).
+     */
+    static final List<String> SYMPTOMS = List.of("COUGH", "SORE_THROAT", "SHORTNESS_OF_BREATH", "FATIGUE", "HEADACHE",
+            "LOSS_OF_TASTE_OR_SMELL", "DIARRHOEA");
+
+    /** One tick box of the symptoms: its value, the key of its name, and whether it was ticked. */
+    public record SymptomChoice(String code, String labelKey, boolean checked) {
+    }
+
+    /** The tick boxes, ticked as in {@code typed} (the ticked values joined with commas). */
+    static List<SymptomChoice> symptomChoices(String typed) {
+        java.util.Set<String> ticked = typed == null ? java.util.Set.of() : java.util.Set.of(typed.split(","));
+        return SYMPTOMS.stream().map(c -> new SymptomChoice(c, "monitor_symptom_" + c, ticked.contains(c))).toList();
     }
 
     /** The check-in form as the API's check-in body; the time is in the monitoring's zone. */

@@ -1,4 +1,4 @@
-package com.tracklane.web.monitor;
+package com.tracklane.web.pages.monitor;
 
 import com.tracklane.intake.model.ApplicationStatus;
 import com.tracklane.intake.model.TravelApplication;

@@ -1,4 +1,4 @@
-package com.tracklane.web.officer;
+package com.tracklane.web.pages.officer;
 
 import com.tracklane.common.ConflictException;
 import com.tracklane.common.InvalidInputException;
@@ -8,7 +8,9 @@ import com.tracklane.intake.model.TravelApplication;
 import com.tracklane.intake.service.HistoryService;
 import com.tracklane.security.Roles;
 import com.tracklane.web.Pages;
-import com.tracklane.web.desk.FormErrors;
+import com.tracklane.web.pages.desk.FormErrors;
+import com.tracklane.web.pages.desk.LocalisedDecision;
+import com.tracklane.web.i18n.PageLanguage;
 import com.tracklane.web.session.FormTokens;
 import com.tracklane.web.session.PageSession;
 import com.tracklane.web.session.StaffUser;
@@ -56,6 +58,12 @@ public class OfficerApplicationResource {
 
     @Inject
     OfficerApplications applications;
+
+    @Inject
+    LocalisedDecision localised;
+
+    @Inject
+    PageLanguage language;
 
     @Inject
     Template officerApplication;
@@ -131,7 +139,8 @@ public class OfficerApplicationResource {
     private TemplateInstance page(String id, StaffUser officer, Typed typed, FormErrors errors, String problemKey,
                                   boolean conflict, Long seen) {
         TravelApplication a = applications.find(id, officer);
-        ApplicationPage view = ApplicationPage.of(a, applications.snapshots(id, officer), applications.history(id, officer));
+        ApplicationPage view = ApplicationPage.of(a, applications.snapshots(id, officer), applications.history(id, officer),
+                s -> localised.texts(s, language.getCode()));
         List<ApplicationPage.Event> changed = conflict ? view.historyAfter(seen == null ? 0 : seen) : List.of();
         return pages.page(officerApplication, "officer").data("app", view).data("typed", typed).data("errors", errors)
                 .data("problemKey", problemKey).data("conflict", conflict).data("changed", changed).data("done", null);

@@ -1,5 +1,6 @@
-package com.tracklane.web.desk;
+package com.tracklane.web.pages.desk;
 
+import com.tracklane.track.service.RuleSetCatalog;
 import com.tracklane.web.i18n.PageLanguage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class DeskFormat {
 
     @Inject
     PageLanguage lang;
+
+    @Inject
+    RuleSetCatalog catalog;
 
     /** {@code KH} → Cambodia / カンボジア / កម្ពុជា. */
     public String country(String code) {
@@ -62,6 +66,11 @@ public class DeskFormat {
         } catch (RuntimeException unknown) {
             return "";
         }
+    }
+
+    /** A rule set's title in the language ("Residence Track, Cambodia → Japan"); the id only for a rule set no longer served. */
+    public String ruleSet(String id) {
+        return id == null ? "" : catalog.find(id).map(r -> r.title().in(lang.getCode())).orElse(id);
     }
 
     /** A whole number in the language's digits; negative counts are shown as 0. */

@@ -1,4 +1,4 @@
-package com.tracklane.web.monitor;
+package com.tracklane.web.pages.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import com.tracklane.compliance.service.DepartureService;
 import com.tracklane.compliance.service.MonitoringOverview;
 import com.tracklane.security.Roles;
 import com.tracklane.web.Pages;
-import com.tracklane.web.desk.FormErrors;
+import com.tracklane.web.pages.desk.FormErrors;
 import com.tracklane.web.session.FormTokens;
 import com.tracklane.web.session.PageSession;
 import com.tracklane.web.session.StaffUser;
@@ -123,12 +123,12 @@ public class TravellerResource {
     @Path("/{id}/check-ins")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkIn(@FormParam(FormTokens.FIELD) String token, @PathParam("id") String id, @FormParam("at") String at, @FormParam("temperature") String temperature,
-                            @FormParam("symptoms") String symptoms, @FormParam("lat") String lat, @FormParam("lon") String lon,
+                            @FormParam("symptoms") List<String> symptoms, @FormParam("lat") String lat, @FormParam("lon") String lon,
                             @FormParam("transport") String transport, @FormParam("testResult") String testResult,
                             @FormParam("key") String key) {
         formTokens.require(token);
         StaffUser monitor = session.require(Roles.MONITOR);
-        Map<String, String> form = form("at", at, "temperature", temperature, "symptoms", symptoms, "lat", lat, "lon", lon,
+        Map<String, String> form = form("at", at, "temperature", temperature, "symptoms", symptoms == null ? "" : String.join(",", symptoms), "lat", lat, "lon", lon,
                 "transport", transport, "testResult", testResult);
         String idempotencyKey = key != null && key.matches("[0-9a-f-]{36}") ? key : null;
         return record(id, monitor, "checkIn", form, MonitorForms.CHECK_IN, MonitorForms.CHECK_IN_FALLBACK, () -> {
@@ -170,7 +170,8 @@ public class TravellerResource {
         MonitorApplications.Summary app = applications.summary(id, monitor);
         TemplateInstance view = pages.page(monitorTraveller, "monitor").data("app", app).data("failed", failedForm)
                 .data("typed", typed).data("errors", errors).data("problemKey", problemKey).data("done", null)
-                .data("key", UUID.randomUUID().toString());
+                .data("key", UUID.randomUUID().toString())
+                .data("symptomChoices", MonitorForms.symptomChoices(typed.get("symptoms")));
         if (!overview.arrived(id)) {
             return view.data("report", null).data("zone", MonitorForms.defaultZone(app.destination()).getId());
         }

@@ -1,4 +1,4 @@
-package com.tracklane.web.officer;
+package com.tracklane.web.pages.officer;
 
 import com.tracklane.intake.model.ApplicationEvent;
 import com.tracklane.intake.model.DecisionSnapshot;

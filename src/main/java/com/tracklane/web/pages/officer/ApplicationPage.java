@@ -1,10 +1,11 @@
-package com.tracklane.web.officer;
+package com.tracklane.web.pages.officer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tracklane.intake.model.ApplicationEvent;
 import com.tracklane.intake.model.DecisionSnapshot;
 import com.tracklane.intake.model.ReviewAction;
 import com.tracklane.intake.model.TravelApplication;
+import com.tracklane.web.pages.desk.LocalisedDecision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ public record ApplicationPage(String id, String reference, String statusKey, Str
     }
 
     /** One rule of the current decision. */
-    public record RuleLine(String ruleId, String resultKey, String resultClass, String title, String message, String sourceUrl) {
+    public record RuleLine(String ruleId, String resultKey, String resultClass, String title, String message, String sourceUrl,
+                           String language) {
     }
 
     /** An action the status allows: the button's value and its label's key. */
@@ -48,7 +50,8 @@ public record ApplicationPage(String id, String reference, String statusKey, Str
                         boolean override, List<String> changedFields) {
     }
 
-    static ApplicationPage of(TravelApplication a, List<DecisionSnapshot> snapshots, List<ApplicationEvent> events) {
+    static ApplicationPage of(TravelApplication a, List<DecisionSnapshot> snapshots, List<ApplicationEvent> events,
+                              java.util.function.Function<DecisionSnapshot, LocalisedDecision.Texts> decisionInLanguage) {
         List<Snapshot> shots = new ArrayList<>();
         Snapshot current = null;
         DecisionSnapshot currentSnapshot = null;
@@ -63,7 +66,7 @@ public record ApplicationPage(String id, String reference, String statusKey, Str
             }
         }
         shots.sort(Comparator.comparing(Snapshot::createdAt).reversed());
-        List<RuleLine> rules = currentSnapshot == null ? List.of() : rules(currentSnapshot.decision);
+        List<RuleLine> rules = currentSnapshot == null ? List.of() : rules(decisionInLanguage.apply(currentSnapshot));
         List<Event> history = events.stream().map(ApplicationPage::event).toList();
         List<Action> actions = new ArrayList<>();
         for (ReviewAction action : ReviewAction.values()) {
@@ -91,7 +94,8 @@ public record ApplicationPage(String id, String reference, String statusKey, Str
                 e.toStatus == null ? null : "officer_status_" + e.toStatus.name(), e.reason, e.overrideDecision, changed);
     }
 
-    static List<RuleLine> rules(JsonNode decision) {
+    static List<RuleLine> rules(LocalisedDecision.Texts texts) {
+        JsonNode decision = texts.decision();
         List<RuleLine> out = new ArrayList<>();
         for (JsonNode r : decision.path("results")) {
             String outcome = r.path("outcome").asText("");
@@ -102,7 +106,7 @@ public record ApplicationPage(String id, String reference, String statusKey, Str
             };
             String url = r.path("citation").path("url").asText(null);
             out.add(new RuleLine(r.path("ruleId").asText(""), "desk_rule_" + outcome, css, r.path("title").asText(""),
-                    r.path("message").asText(""), url != null && url.startsWith("https://") ? url : null));
+                    r.path("message").asText(""), url != null && url.startsWith("https://") ? url : null, texts.language()));
         }
         return out;
     }
