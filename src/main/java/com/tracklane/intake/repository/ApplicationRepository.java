@@ -26,6 +26,11 @@ public class ApplicationRepository implements PanacheRepositoryBase<TravelApplic
     /**
      * The application with its row lock (PESSIMISTIC_WRITE, held until the caller's transaction ends).
      */
+    /** The application with this public reference (RT-KHJP-2020-000001), if any. */
+    public Optional<TravelApplication> byReference(String reference) {
+        return find("reference", reference).firstResultOptional();
+    }
+
     public Optional<TravelApplication> lockedById(String id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -28,6 +28,15 @@ public class ApplicationAccess {
         return a;
     }
 
+    /** The application with this public reference, if the caller may see it (else not found, as {@link #find}). */
+    public TravelApplication findByReference(String reference, Caller caller) {
+        TravelApplication a = applications.byReference(reference).orElse(null);
+        if (a == null || !caller.mayAccess(a.org)) {
+            throw new NotFoundException("No application with reference '" + reference + "'.");
+        }
+        return a;
+    }
+
     /** The application for a change, if {@code expectedVersion} (the If-Match) is its current version. */
     TravelApplication forChange(String id, Long expectedVersion, Caller caller) {
         if (expectedVersion == null) {

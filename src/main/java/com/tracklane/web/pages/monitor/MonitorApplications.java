@@ -34,6 +34,24 @@ public class MonitorApplications {
         return summary(applications.find(id, caller(monitor)));
     }
 
+    /**
+     * The id of the application a monitor typed: its public reference (RT-KHJP-2020-000001, any case) or its id;
+     * empty when there is none the monitor may see.
+     */
+    public java.util.Optional<String> idOf(String typed, StaffUser monitor) {
+        String text = typed == null ? "" : typed.trim();
+        if (!text.matches("[A-Za-z0-9-]{1,64}")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(text.toUpperCase(java.util.Locale.ROOT).matches("[A-Z]{2}-[A-Z]{4}-[0-9]{4}-[0-9]+")
+                    ? applications.findByReference(text.toUpperCase(java.util.Locale.ROOT), caller(monitor)).id
+                    : applications.find(text, caller(monitor)).id);
+        } catch (com.tracklane.common.NotFoundException none) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The most recently approved applications (newest first), up to {@code size}. */
     public List<Summary> approved(StaffUser monitor, int size) {
         return applications.list(new ApplicationAccess.Filter(ApplicationStatus.APPROVED, null, null, null, null, null),

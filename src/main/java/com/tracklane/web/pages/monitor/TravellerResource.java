@@ -90,12 +90,10 @@ public class TravellerResource {
     /** The desk's "open a traveller" box: an application id, sent to its page. */
     @GET
     public Response open(@QueryParam("application") String application) {
-        session.require(Roles.MONITOR);
-        String id = application == null ? "" : application.trim();
-        if (!id.matches("[A-Za-z0-9-]{1,64}")) {
-            return Response.seeOther(URI.create("/monitor?missing=true")).build();
-        }
-        return Response.seeOther(URI.create("/monitor/travellers/" + id)).build();
+        StaffUser monitor = session.require(Roles.MONITOR);
+        return applications.idOf(application, monitor)
+                .map(id -> Response.seeOther(URI.create("/monitor/travellers/" + id)).build())
+                .orElseGet(() -> Response.seeOther(URI.create("/monitor?missing=true")).build());
     }
 
     @GET

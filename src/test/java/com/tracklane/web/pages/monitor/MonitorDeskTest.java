@@ -88,6 +88,21 @@ class MonitorDeskTest {
     }
 
     @Test
+    void shouldOpenTheTravellerByReferenceOrIdAndSaySoWhenNoneMatches() throws Exception {
+        String id = approved();
+        String reference = given().header("Authorization", "Bearer " + Tokens.token("officer", "officer-test"))
+                .get("/api/v1/applications/" + id).path("reference");
+        monitor.page().queryParam("application", " " + reference.toLowerCase(java.util.Locale.ROOT) + " ").get("/monitor/travellers")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/monitor/travellers/" + id));
+        monitor.page().queryParam("application", id).get("/monitor/travellers")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/monitor/travellers/" + id));
+        monitor.page().queryParam("application", "RT-KHJP-2020-999999").get("/monitor/travellers")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/monitor?missing=true"));
+        monitor.page().get("/monitor?missing=true").then().statusCode(200)
+                .body(containsString("No application you may see has this reference."));
+    }
+
+    @Test
     void shouldShowTheSweepResultWhenTheSweepIsConfirmed() {
         monitor.page().get("/monitor/sweep").then().statusCode(200).body(containsString("Yes, run the sweep now"));
         monitor.form().formParam("confirm", "true").post("/monitor/sweep").then().statusCode(200)
