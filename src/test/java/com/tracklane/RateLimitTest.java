@@ -121,4 +121,22 @@ class RateLimitTest {
         assertThat(given().header("X-Forwarded-For", "203.0.113.40").get("/q/health/live").statusCode()).isEqualTo(200);
         assertThat(given().header("X-Forwarded-For", "203.0.113.40").get("/api/v1/applications").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void shouldAnswerABrowserOverTheLimitWithAPageInWordsAndAProgramWithTheProblem() {
+        for (int i = 0; i < CAPACITY; i++) {
+            assertThat(given().header("X-Forwarded-For", "203.0.113.50").accept("text/html").get("/tracks").statusCode())
+                    .as("page %d", i + 1).isEqualTo(200);
+        }
+        Response page = given().header("X-Forwarded-For", "203.0.113.50").accept("text/html").header("Accept-Language", "en").get("/");
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(Long.parseLong(page.header("Retry-After"))).isBetween(1L, 720L);
+        assertThat(page.asString()).contains("<html").doesNotContain("\"type\"").doesNotContain("Exception");
+        // the same page asked for by a program (no text/html) gets the problem
+        Response program = given().header("X-Forwarded-For", "203.0.113.50").accept("application/json").get("/");
+        assertThat(program.statusCode()).isEqualTo(429);
+        assertThat(program.contentType()).startsWith("application/problem+json");
+        assertThat(program.jsonPath().getString("type")).isEqualTo("https://tracklane.dev/problems/too-many-requests");
+    }
 }

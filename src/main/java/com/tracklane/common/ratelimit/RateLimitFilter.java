@@ -13,6 +13,10 @@ import jakarta.enterprise.event.Observes;
  * Charges one token per request on the limited paths ({@code tracklane.rate-limit.paths}) before anything is read
  * or parsed, and answers 429 problem+json with {@code Retry-After} when the client's bucket is empty. Right after the
  * cheap refusals of {@code common} (URI, headers, declared body size), which run first.
+ *
+ * <p>Outside {@code /api/} (the public pages) the refusal is not answered here but handed to the JAX-RS layer
+ * ({@link RateLimitProblems#refuseHandedOn}), which throws it before any resource runs: the same 429 with
+ * {@code Retry-After}, which a browser then gets as a page in words like every other error of the pages.
  */
 @ApplicationScoped
 public class RateLimitFilter {
@@ -34,8 +38,11 @@ public class RateLimitFilter {
             Long wait = limiter.covers(path) ? limiter.tryTake(RateLimiter.clientOf(ctx.request()), 1) : null;
             if (wait == null) {
                 ctx.next();
-            } else {
+            } else if (path.startsWith("/api/")) {
                 refuse(ctx, path, limiter.refusal(1, wait));
+            } else {
+                ctx.put(RateLimitProblems.HANDED_ON, limiter.refusal(1, wait));
+                ctx.next();
             }
         });
     }
