@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tracklane.support.Browser;
+import com.tracklane.support.BrowserJourney;
 import com.tracklane.support.Examples;
 import com.tracklane.support.ServiceProcess;
 import java.net.http.HttpResponse;
@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,28 +23,9 @@ import org.openqa.selenium.WebElement;
  * English, Japanese and Khmer with no serious or critical WCAG 2.1 AA violation and a screenshot each. Test data is
  * created through the JSON API with development tokens.
  */
-class DeskBrowserIT {
+class DeskBrowserIT extends BrowserJourney {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static ServiceProcess service;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Browser.available(), Browser.unavailableReason());
-        service = ServiceProcess.start(Files.createTempDirectory("tracklane-desk-it"), Map.of());
-        browser = Browser.open("http://127.0.0.1:" + service.port());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
 
     // --- test data through the API ------------------------------------------------------------------------------
 

@@ -2,15 +2,10 @@ package com.tracklane.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tracklane.support.Browser;
-import com.tracklane.support.ServiceProcess;
+import com.tracklane.support.BrowserJourney;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -19,27 +14,7 @@ import org.openqa.selenium.By;
  * critical WCAG 2.1 AA violation, a screenshot each), development sign-in to a staff desk, and the keyboard's first
  * stop being the skip link.
  */
-class FoundationBrowserIT {
-
-    static ServiceProcess service;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Browser.available(), Browser.unavailableReason());
-        service = ServiceProcess.start(Files.createTempDirectory("tracklane-web-it"), Map.of());
-        browser = Browser.open("http://127.0.0.1:" + service.port());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+class FoundationBrowserIT extends BrowserJourney {
 
     @Test
     void shouldShowTheLayoutWithoutAccessibilityViolationsWhenOpenedInEachLanguage() throws Exception {

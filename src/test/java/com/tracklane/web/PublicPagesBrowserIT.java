@@ -2,19 +2,14 @@ package com.tracklane.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tracklane.support.Browser;
+import com.tracklane.support.BrowserJourney;
 import com.tracklane.support.Examples;
-import com.tracklane.support.ServiceProcess;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -26,27 +21,7 @@ import org.openqa.selenium.WebElement;
  * only, bad input, and every page in every language scanned by axe (no serious or critical WCAG 2.1 AA violation) and
  * photographed ({@code target/screenshots/<page>-<lang>.png}).
  */
-class PublicPagesBrowserIT {
-
-    static ServiceProcess service;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Browser.available(), Browser.unavailableReason());
-        service = ServiceProcess.start(Files.createTempDirectory("tracklane-web-it"), Map.of());
-        browser = Browser.open("http://127.0.0.1:" + service.port());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+class PublicPagesBrowserIT extends BrowserJourney {
 
     static String encoded(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));

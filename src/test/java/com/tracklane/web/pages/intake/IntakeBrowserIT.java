@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tracklane.security.Roles;
-import com.tracklane.support.Browser;
-import com.tracklane.support.ServiceProcess;
+import com.tracklane.support.BrowserJourney;
 import com.tracklane.support.Tokens;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,29 +31,14 @@ import org.openqa.selenium.support.ui.Select;
  * Japanese and Khmer ({@code target/screenshots/intake-*-<lang>.png}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IntakeBrowserIT {
+class IntakeBrowserIT extends BrowserJourney {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static ServiceProcess service;
-    static Browser browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Browser.available(), Browser.unavailableReason());
-        service = ServiceProcess.start(Files.createTempDirectory("tracklane-intake-it"), Map.of());
-        browser = Browser.open("http://127.0.0.1:" + service.port());
+    static void signIn() {
         browser.signInAs("intake");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/intake");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
-        }
     }
 
     /** The clerk's organisation's applications, through the JSON API (the clerk signs in as intake-dev). */
