@@ -109,10 +109,34 @@ public final class Browser implements AutoCloseable {
      */
     public List<String> blockingViolations() {
         Results results = new AxeBuilder().withTags(WCAG21AA).analyze(driver);
+        record(results);
         return results.getViolations().stream()
                 .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
                 .map(Browser::describe)
                 .collect(Collectors.toList());
+    }
+
+    /** Where every scan is recorded: page address, language, and the violations by impact (for the closing notes). */
+    public static final Path AXE_RESULTS = Path.of("target", "axe-results.csv");
+
+    private void record(Results results) {
+        try {
+            java.net.URI at = java.net.URI.create(driver.getCurrentUrl());
+            String lang = String.valueOf(((JavascriptExecutor) driver).executeScript("return document.documentElement.lang"));
+            java.util.Map<String, Long> byImpact = results.getViolations().stream()
+                    .collect(Collectors.groupingBy(r -> String.valueOf(r.getImpact()), Collectors.counting()));
+            String line = String.join(",", at.getRawPath() + (at.getRawQuery() == null ? "" : "?" + at.getRawQuery().replace(',', ';')),
+                    lang, String.valueOf(byImpact.getOrDefault("critical", 0L)), String.valueOf(byImpact.getOrDefault("serious", 0L)),
+                    String.valueOf(byImpact.getOrDefault("moderate", 0L)), String.valueOf(byImpact.getOrDefault("minor", 0L)),
+                    String.valueOf(results.getPasses() == null ? 0 : results.getPasses().size())) + "\n";
+            Files.createDirectories(AXE_RESULTS.getParent());
+            if (!Files.exists(AXE_RESULTS)) {
+                Files.writeString(AXE_RESULTS, "page,lang,critical,serious,moderate,minor,rules_passed\n");
+            }
+            Files.writeString(AXE_RESULTS, line, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("axe results not recorded: " + e);
+        }
     }
 
     private static String describe(Rule rule) {
