@@ -54,7 +54,7 @@ public class Chart {
             String[] r = rows.get(i);
             int y = top + i * rowHeight;
             double s = Math.min(4.0, Math.max(0, score(r)));
-            boolean met = "yes".equalsIgnoreCase(r[5]);
+            boolean met = "yes".equalsIgnoreCase(r[5]) || "met".equalsIgnoreCase(r[5]);
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             g.drawString(r[0], 20, y + 21);

@@ -3,6 +3,7 @@
 # unless TRACKLANE_DB_URL is set) and waits for the first answered eligibility check; sets SVC_PID, SVC_STARTUP_MS.
 # The rate limit is off (-Dtracklane.rate-limit.enabled=false): the benchmarks send thousands of checks a second from
 # one address and measure the service, not the limiter (docs/operations.md#rate-limits).
+# SVC_DATA_DIR keeps the H2 directory (a restart on the same database); JAVA_CMD chooses the java (default: java on the PATH), APP_DIR the packaged app (default target/quarkus-app).
 # stop_service: stops it. A trap in each script stops it on any exit.
 
 APP_DIR=${APP_DIR:-target/quarkus-app}
@@ -26,9 +27,9 @@ ensure_wrk() {
 SVC_PID=
 start_service() {
   local port=$1 log=$2; shift 2
-  local data; data=$(mktemp -d)
+  local data; data=${SVC_DATA_DIR:-$(mktemp -d)}
   local started; started=$(date +%s%N)
-  java "$@" -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$data" -Dquarkus.http.port="$port" -Dtracklane.rate-limit.enabled=false \
+  "${JAVA_CMD:-java}" "$@" -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$data" -Dquarkus.http.port="$port" -Dtracklane.rate-limit.enabled=false \
     -jar "$APP_DIR/quarkus-run.jar" > "$log" 2>&1 &
   SVC_PID=$!
   local deadline=$((SECONDS + 120))
