@@ -24,9 +24,12 @@ public final class JsonSchemaCheck {
     private static final String BASE = "https://tracklane.dev/schemas/";
 
     private final Schema schema;
+    /** Answers "conforms" for a valid document without the full validator; see {@link ConformanceCheck}. */
+    private final ConformanceCheck.Check fastPath;
 
-    private JsonSchemaCheck(Schema schema) {
+    private JsonSchemaCheck(Schema schema, ConformanceCheck.Check fastPath) {
         this.schema = schema;
+        this.fastPath = fastPath;
     }
 
     /**
@@ -38,10 +41,32 @@ public final class JsonSchemaCheck {
         String iri = BASE + resource;
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemas(Map.of(iri, text)));
-        return new JsonSchemaCheck(registry.getSchema(SchemaLocation.of(iri + "#" + pointer)));
+        return new JsonSchemaCheck(registry.getSchema(SchemaLocation.of(iri + "#" + pointer)), fastPath(text, pointer));
     }
 
+    private static ConformanceCheck.Check fastPath(String text, String pointer) {
+        try {
+            return ConformanceCheck.compile(new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text), pointer);
+        } catch (IOException | RuntimeException e) {
+            return document -> false; // every document goes to the full validator
+        }
+    }
+
+    /**
+     * Every violation of the schema, as field errors (empty when the document conforms). A document that certainly
+     * conforms is recognised by a compiled fast path; any other goes through the full validator, which words the
+     * problems.
+     */
     public List<FieldError> validate(JsonNode document) {
+        if (document != null && fastPath.conforms(document)) {
+            return List.of();
+        }
+        return validateFully(document);
+    }
+
+    /** Always with the full validator (tests compare the fast path with it). */
+    List<FieldError> validateFully(JsonNode document) {
         List<Error> errors;
         try {
             errors = schema.validate(document);
