@@ -29,7 +29,8 @@ start_service() {
   local port=$1 log=$2; shift 2
   local data; data=${SVC_DATA_DIR:-$(mktemp -d)}
   local started; started=$(date +%s%N)
-  "${JAVA_CMD:-java}" "$@" -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$data" -Dquarkus.http.port="$port" -Dtracklane.rate-limit.enabled=false \
+  # A generous wait for a database connection: on a loaded machine the first H2 connection can take over 5 s.
+  "${JAVA_CMD:-java}" -Dquarkus.datasource.jdbc.acquisition-timeout=60S "$@" -Dquarkus.profile=embedded -DTRACKLANE_DATA_DIR="$data" -Dquarkus.http.port="$port" -Dtracklane.rate-limit.enabled=false \
     -jar "$APP_DIR/quarkus-run.jar" > "$log" 2>&1 &
   SVC_PID=$!
   local deadline=$((SECONDS + 120))

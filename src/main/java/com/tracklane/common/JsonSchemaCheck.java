@@ -33,11 +33,16 @@ public final class JsonSchemaCheck {
 
     /** Each resource document as one schema, by resource name. */
     private static final Map<String, Schema> DOCUMENTS = new ConcurrentHashMap<>();
+    /** The same documents as parsed trees (the fast path is compiled from them). */
+    private static final Map<String, JsonNode> NODES = new ConcurrentHashMap<>();
 
     private final Schema schema;
+    /** Answers "conforms" for a valid document without the full validator; see {@link ConformanceCheck}. */
+    private final ConformanceCheck.Check fastPath;
 
-    private JsonSchemaCheck(Schema schema) {
+    private JsonSchemaCheck(Schema schema, ConformanceCheck.Check fastPath) {
         this.schema = schema;
+        this.fastPath = fastPath;
     }
 
     /**
@@ -46,15 +51,16 @@ public final class JsonSchemaCheck {
      */
     public static JsonSchemaCheck of(String resource, String pointer) {
         String iri = BASE + resource;
-        if (pointer.isEmpty()) {
-            return new JsonSchemaCheck(document(resource, iri));
-        }
         Schema document = document(resource, iri);
+        ConformanceCheck.Check fast = fastPath(NODES.get(resource), pointer);
+        if (pointer.isEmpty()) {
+            return new JsonSchemaCheck(document, fast);
+        }
         // Sub-schemas of one document share its reference caches: they are resolved one at a time, all at once.
         synchronized (document) {
             Schema sub = document.getRefSchema(SchemaLocation.of(iri + "#" + pointer).getFragment());
             sub.initializeValidators();
-            return new JsonSchemaCheck(sub);
+            return new JsonSchemaCheck(sub, fast);
         }
     }
 
@@ -67,11 +73,33 @@ public final class JsonSchemaCheck {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot parse schema resource " + r, e);
             }
+            NODES.put(r, node);
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SchemaLocation.of(iri), node);
         });
     }
 
+    private static ConformanceCheck.Check fastPath(JsonNode document, String pointer) {
+        try {
+            return ConformanceCheck.compile(document, pointer);
+        } catch (RuntimeException e) {
+            return body -> false; // every document goes to the full validator
+        }
+    }
+
+    /**
+     * Every violation of the schema, as field errors (empty when the document conforms). A document that certainly
+     * conforms is recognised by a compiled fast path; any other goes through the full validator, which words the
+     * problems.
+     */
     public List<FieldError> validate(JsonNode document) {
+        if (document != null && fastPath.conforms(document)) {
+            return List.of();
+        }
+        return validateFully(document);
+    }
+
+    /** Always with the full validator (tests compare the fast path with it). */
+    List<FieldError> validateFully(JsonNode document) {
         List<Error> errors;
         try {
             errors = schema.validate(document);

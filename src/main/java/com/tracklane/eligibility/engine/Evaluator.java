@@ -2,13 +2,11 @@ package com.tracklane.eligibility.engine;
 
 import com.tracklane.common.EvaluationException;
 import com.tracklane.track.model.Expression;
-import com.tracklane.track.model.Localized;
 import com.tracklane.track.model.ObligationSpec;
 import com.tracklane.track.model.RuleOutcome;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.RuleSpec;
 import com.tracklane.track.model.Severity;
-import com.tracklane.track.model.Template;
 import com.tracklane.track.model.VersionSpec;
 import com.tracklane.track.model.VersionStatus;
 import com.tracklane.track.model.Wording;
@@ -42,6 +40,15 @@ public final class Evaluator {
      */
     public static Optional<Evaluation> evaluate(RuleSetSpec ruleSet, Facts facts, Instant knownAt, String language,
                                                 long deadlineNanos) {
+        return judge(ruleSet, facts, knownAt, deadlineNanos).map(judgement -> render(judgement, language));
+    }
+
+    /**
+     * The outcome of every rule (TRACK_OPEN first) of the version in force for the trip, without rendering any text.
+     *
+     * @return empty when no version of the rule set was known at {@code knownAt}
+     */
+    public static Optional<Judgement> judge(RuleSetSpec ruleSet, Facts facts, Instant knownAt, long deadlineNanos) {
         Journey journey = facts.journey();
         Optional<VersionSpec> found = ruleSet.versionAt(journey.entryInstant(), knownAt);
         if (found.isEmpty()) {
@@ -49,23 +56,48 @@ public final class Evaluator {
         }
         VersionSpec version = found.get();
         RuleBindings bindings = new RuleBindings(facts, version.values(), deadlineNanos);
+        List<RuleSpec> rules = version.rules();
+        RuleOutcome[] outcomes = new RuleOutcome[rules.size() + 1];
+        outcomes[0] = trackOpen(ruleSet, version, journey, bindings);
+        for (int i = 0; i < rules.size(); i++) {
+            RuleSpec rule = rules.get(i);
+            try {
+                outcomes[i + 1] = outcomeOf(rule, bindings);
+            } catch (EvaluationException e) {
+                throw e.in("rule " + rule.id() + " of " + ruleSet.id() + " version " + version.number());
+            }
+        }
+        return Optional.of(new Judgement(ruleSet, version, facts, knownAt, bindings, outcomes));
+    }
+
+    /**
+     * The full evaluation of a judged version in {@code language}: every rule's message, the obligations and warnings.
+     * The texts that do not depend on the trip come from {@link PreparedTexts} (once per version and language).
+     */
+    public static Evaluation render(Judgement judgement, String language) {
+        RuleSetSpec ruleSet = judgement.ruleSet();
+        VersionSpec version = judgement.version();
+        Journey journey = judgement.facts().journey();
+        RuleBindings bindings = judgement.bindings();
+        PreparedTexts texts = PreparedTexts.of(ruleSet, version, language);
         OffsetDateTime deadline = journey.firstDeparture().atZone(journey.firstLeg().from().zone()).toOffsetDateTime();
 
-        List<Evaluation.RuleResult> results = new ArrayList<>(version.rules().size() + 1);
-        boolean forPeople = ruleSet.forPeople();
-        results.add(trackOpen(ruleSet, version, journey, knownAt, language, bindings, deadline));
-        for (RuleSpec rule : version.rules()) {
+        List<RuleSpec> rules = version.rules();
+        Evaluation.RuleResult[] results = new Evaluation.RuleResult[rules.size() + 1];
+        results[0] = trackOpenResult(judgement, language, texts, deadline);
+        for (int i = 0; i < rules.size(); i++) {
+            RuleSpec rule = rules.get(i);
+            RuleOutcome outcome = judgement.outcome(i + 1);
             try {
-                RuleOutcome outcome = outcomeOf(rule, bindings);
-                Localized<Template> message = rule.messages().get(outcome);
-                results.add(new Evaluation.RuleResult(rule.id(), outcome, rule.severity(), rule.title().in(language),
-                        message.in(language).render(bindings, language, forPeople), rule.citation(),
-                        outcome == RuleOutcome.PENDING ? deadline : null));
+                results[i + 1] = new Evaluation.RuleResult(rule.id(), outcome, rule.severity(), rule.title().in(language),
+                        texts.render(rule.messages().get(outcome).in(language), bindings), rule.citation(),
+                        outcome == RuleOutcome.PENDING ? deadline : null);
             } catch (EvaluationException e) {
                 throw e.in("rule " + rule.id() + " of " + ruleSet.id() + " version " + version.number());
             }
         }
 
+        boolean forPeople = ruleSet.forPeople();
         List<Evaluation.ObligationResult> obligations = new ArrayList<>();
         List<Evaluation.Warning> warnings = new ArrayList<>();
         LocalDate entryDate = journey.entryDate();
@@ -76,7 +108,7 @@ public final class Evaluator {
                 if (obligation.when() != null && !obligation.when().test(bindings)) {
                     continue;
                 }
-                detail = obligation.detail().in(language).render(bindings, language, forPeople);
+                detail = texts.render(obligation.detail().in(language), bindings);
             } catch (EvaluationException e) {
                 throw e.in("obligation " + obligation.code() + " of " + ruleSet.id() + " version " + version.number());
             }
@@ -89,15 +121,8 @@ public final class Evaluator {
                                 forPeople ? Wording.code(obligation.code(), language) : obligation.code(), until)));
             }
         }
-        boolean failed = false;
-        boolean pending = false;
-        for (Evaluation.RuleResult result : results) {
-            failed |= result.outcome() == RuleOutcome.FAIL;
-            pending |= result.outcome() == RuleOutcome.PENDING;
-        }
-        DecisionOutcome outcome = DecisionOutcome.of(failed, pending);
-        return Optional.of(new Evaluation(ruleSet, version, outcome, List.copyOf(results), List.copyOf(obligations),
-                List.copyOf(warnings)));
+        return new Evaluation(ruleSet, version, judgement.outcome(), List.of(results), List.copyOf(obligations),
+                List.copyOf(warnings));
     }
 
     static RuleOutcome outcomeOf(RuleSpec rule, Expression.Bindings bindings) {
@@ -110,34 +135,50 @@ public final class Evaluator {
         return rule.condition().test(bindings) ? RuleOutcome.PASS : RuleOutcome.FAIL;
     }
 
-    private static Evaluation.RuleResult trackOpen(RuleSetSpec ruleSet, VersionSpec version, Journey journey,
-                                                   Instant knownAt, String language, RuleBindings bindings,
-                                                   OffsetDateTime deadline) {
-        boolean forPeople = ruleSet.forPeople();
+    /** Whether TRACK_OPEN is decided by the version's grace rather than by its status alone. */
+    private static boolean inGrace(VersionSpec version, Journey journey) {
         VersionSpec.TrackOpenGrace grace = version.trackOpenGrace();
-        if (grace != null && version.status() != VersionStatus.OPEN && journey.entryInstant().isBefore(grace.until().toInstant())) {
+        return grace != null && version.status() != VersionStatus.OPEN
+                && journey.entryInstant().isBefore(grace.until().toInstant());
+    }
+
+    private static RuleOutcome trackOpen(RuleSetSpec ruleSet, VersionSpec version, Journey journey, RuleBindings bindings) {
+        if (inGrace(version, journey)) {
+            VersionSpec.TrackOpenGrace grace = version.trackOpenGrace();
             try {
-                RuleOutcome outcome = grace.pendingWhen() != null && grace.pendingWhen().test(bindings) ? RuleOutcome.PENDING
+                return grace.pendingWhen() != null && grace.pendingWhen().test(bindings) ? RuleOutcome.PENDING
                         : grace.condition().test(bindings) ? RuleOutcome.PASS : RuleOutcome.FAIL;
+            } catch (EvaluationException e) {
+                throw e.in("the TRACK_OPEN grace of " + ruleSet.id() + " version " + version.number());
+            }
+        }
+        return version.status() == VersionStatus.OPEN ? RuleOutcome.PASS : RuleOutcome.FAIL;
+    }
+
+    private static Evaluation.RuleResult trackOpenResult(Judgement judgement, String language, PreparedTexts texts,
+                                                         OffsetDateTime deadline) {
+        RuleSetSpec ruleSet = judgement.ruleSet();
+        VersionSpec version = judgement.version();
+        Journey journey = judgement.facts().journey();
+        RuleOutcome outcome = judgement.outcome(0);
+        if (inGrace(version, journey)) {
+            VersionSpec.TrackOpenGrace grace = version.trackOpenGrace();
+            try {
                 return new Evaluation.RuleResult(TRACK_OPEN, outcome, Severity.BLOCKING, BuiltInTexts.TRACK_OPEN_TITLE.in(language),
-                        grace.messages().get(outcome).in(language).render(bindings, language, forPeople), grace.citation(),
+                        texts.render(grace.messages().get(outcome).in(language), judgement.bindings()), grace.citation(),
                         outcome == RuleOutcome.PENDING ? deadline : null);
             } catch (EvaluationException e) {
                 throw e.in("the TRACK_OPEN grace of " + ruleSet.id() + " version " + version.number());
             }
         }
         boolean open = version.status() == VersionStatus.OPEN;
-        Object status = forPeople ? Wording.code(version.status().name(), language) : version.status();
-        Object from = forPeople ? Wording.instant(version.effectiveFrom()) : version.effectiveFrom();
-        String message = (open ? BuiltInTexts.TRACK_OPEN_PASS : forPeople ? BuiltInTexts.TRACK_NOT_OPEN : BuiltInTexts.TRACK_OPEN_FAIL)
-                .in(language).of(status, journey.entryDate(), version.number(), from);
-        Optional<VersionSpec> next = ruleSet.nextAfter(version, knownAt);
+        String message = (open ? BuiltInTexts.TRACK_OPEN_PASS : ruleSet.forPeople() ? BuiltInTexts.TRACK_NOT_OPEN : BuiltInTexts.TRACK_OPEN_FAIL)
+                .in(language).of(texts.status, journey.entryDate(), version.number(), texts.effectiveFrom);
+        Optional<VersionSpec> next = ruleSet.nextAfter(version, judgement.knownAt());
         if (next.isPresent() && next.get().status() != version.status()) {
-            message += BuiltInTexts.NEXT_CHANGE.in(language).of(
-                    forPeople ? Wording.code(next.get().status().name(), language) : next.get().status(),
-                    forPeople ? Wording.instant(next.get().effectiveFrom()) : next.get().effectiveFrom());
+            message += texts.nextChange(next.get());
         }
-        return new Evaluation.RuleResult(TRACK_OPEN, open ? RuleOutcome.PASS : RuleOutcome.FAIL, Severity.BLOCKING,
+        return new Evaluation.RuleResult(TRACK_OPEN, outcome, Severity.BLOCKING,
                 BuiltInTexts.TRACK_OPEN_TITLE.in(language), message, version.citation(), null);
     }
 }

@@ -10,12 +10,12 @@ import com.tracklane.common.InvalidInputException;
 import com.tracklane.common.JsonSchemaCheck;
 import com.tracklane.common.UnprocessableException;
 import com.tracklane.eligibility.engine.Decision;
-import com.tracklane.eligibility.engine.Evaluation;
 import com.tracklane.eligibility.engine.Evaluator;
 import com.tracklane.eligibility.engine.Facts;
 import com.tracklane.eligibility.engine.FactsCalculator;
 import com.tracklane.eligibility.engine.Journey;
 import com.tracklane.eligibility.engine.JourneyAnalyzer;
+import com.tracklane.eligibility.engine.Judgement;
 import com.tracklane.reference.AirportDirectory;
 import com.tracklane.track.service.RuleLimits;
 import com.tracklane.track.service.RuleSetCatalog;
@@ -86,16 +86,17 @@ public class EligibilityService {
             throw new UnprocessableException("no-rule-set", "No " + (request.track() == null ? "" : request.track() + " ")
                     + "rule set covers the route " + journey.origin() + " → " + journey.destination() + ".");
         }
-        List<Evaluation> evaluations = new ArrayList<>();
+        // Every candidate's rules are judged; only the answered one's texts are rendered (alternatives show ids).
+        List<Judgement> judgements = new ArrayList<>(candidates.size());
         long deadline = limits.deadlineFromNow(); // the time budget of the check's rules (every candidate rule set)
         for (RuleSetSpec ruleSet : candidates) {
-            Evaluator.evaluate(ruleSet, facts, resolved.knownAt(), language, deadline).ifPresent(evaluations::add);
+            Evaluator.judge(ruleSet, facts, resolved.knownAt(), deadline).ifPresent(judgements::add);
         }
-        if (evaluations.isEmpty()) {
+        if (judgements.isEmpty()) {
             throw new UnprocessableException("no-rule-set", "No version of " + candidates.stream().map(RuleSetSpec::id)
                     .collect(Collectors.joining(", ")) + " was published by knownAt " + resolved.knownAt() + ".");
         }
-        Decision decision = Decision.of(journey, resolved.knownAt(), evaluations);
+        Decision decision = Decision.decide(journey, resolved.knownAt(), judgements, language);
         Span.current().setAttribute("tracklane.route", journey.origin() + "-" + journey.destination())
                 .setAttribute("tracklane.rule_set", decision.ruleSet().id())
                 .setAttribute("tracklane.rule_set.version", decision.ruleSet().version())

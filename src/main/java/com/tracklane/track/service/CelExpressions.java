@@ -35,7 +35,7 @@ import java.util.Optional;
  * dateTime (same offset), {@code hm(double hours)} → "72 h 1 min", {@code join(list, separator)} → string,
  * {@code intersect(list, list)} → the first list's items that are in the second, {@code usd(amount)} → "USD 50,000" (whole dollars with thousands separators; cents only when there are any).
  */
-public final class CelExpressions {
+public final class CelExpressions implements ExpressionCompiler {
 
     /** A compile error, positioned within the expression (1-based). */
     public record CompileError(int line, int column, String message) {
@@ -142,7 +142,7 @@ public final class CelExpressions {
                 + " characters (the limit of a text built by a rule)");
     }
 
-    private static final List<CelFunctionDecl> FUNCTIONS = List.of(
+    static final List<CelFunctionDecl> FUNCTIONS = List.of(
             CelFunctionDecl.newFunctionDeclaration("addDays",
                     CelOverloadDecl.newGlobalOverload("addDays_string_int", SimpleType.STRING, SimpleType.STRING, SimpleType.INT)),
             CelFunctionDecl.newFunctionDeclaration("minusHours",
@@ -161,15 +161,30 @@ public final class CelExpressions {
 
     private static final java.util.regex.Pattern PARAMETER_REFERENCE = java.util.regex.Pattern.compile("\\bparams\\.([A-Za-z_][A-Za-z0-9_]*)");
 
-    private final CelCompiler booleanCompiler;
-    private final CelCompiler valueCompiler;
     private final Map<String, FactType> parameterTypes;
+    /** Built when first needed: a load whose every expression comes from the compiled cache never builds them. */
+    private volatile CelCompiler booleanCompiler;
+    private volatile CelCompiler valueCompiler;
 
     /** An environment for one version, whose parameters have the given types. */
     public CelExpressions(Map<String, FactType> parameterTypes) {
         this.parameterTypes = Map.copyOf(parameterTypes);
-        this.booleanCompiler = builder(parameterTypes).setResultType(SimpleType.BOOL).build();
-        this.valueCompiler = builder(parameterTypes).build();
+    }
+
+    private CelCompiler booleanCompiler() {
+        CelCompiler c = booleanCompiler;
+        if (c == null) {
+            booleanCompiler = c = builder(parameterTypes).setResultType(SimpleType.BOOL).build();
+        }
+        return c;
+    }
+
+    private CelCompiler valueCompiler() {
+        CelCompiler c = valueCompiler;
+        if (c == null) {
+            valueCompiler = c = builder(parameterTypes).build();
+        }
+        return c;
     }
 
     private static CelCompilerBuilder builder(Map<String, FactType> parameterTypes) {
@@ -193,28 +208,70 @@ public final class CelExpressions {
 
     private final Map<String, Compiled> conditions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Compiled> values = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Restored from the compiled cache; kept apart so that a compile without the cache always type-checks. */
+    private final Map<String, Restored> restoredConditions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Restored> restoredValues = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Compiles a condition that must yield a boolean (once per source in this environment). */
+    @Override
     public Compiled condition(String source) {
-        return conditions.computeIfAbsent(source, s -> compile(booleanCompiler, s));
+        return conditions.computeIfAbsent(source, s -> compile(booleanCompiler(), s));
+    }
+
+    /**
+     * A condition (or a placeholder's value) from its checked expression, serialised by {@link CheckedExpressions};
+     * empty when it cannot be read back as such, in which case the caller compiles it.
+     */
+    Optional<Compiled> restore(String source, byte[] checked, boolean condition) {
+        Map<String, Restored> memo = condition ? restoredConditions : restoredValues;
+        Restored known = memo.get(source);
+        if (known != null && java.util.Arrays.equals(known.checked(), checked)) {
+            return Optional.of(known.compiled()); // the very bytes were read back before
+        }
+        try {
+            dev.cel.common.CelAbstractSyntaxTree ast = CheckedExpressions.read(source, checked, condition).orElse(null);
+            if (ast == null) {
+                return Optional.empty();
+            }
+            Compiled compiled = new Compiled(new CelExpression(source, ast, RUNTIME.createProgram(ast)), List.of());
+            memo.put(source, new Restored(compiled, checked.clone()));
+            return Optional.of(compiled);
+        } catch (com.google.protobuf.InvalidProtocolBufferException | dev.cel.common.CelException | RuntimeException e) {
+            return Optional.empty(); // not trusted: compiled again
+        }
+    }
+
+    private record Restored(Compiled compiled, byte[] checked) {
+    }
+
+    /** The checked syntax tree of a compiled CEL expression; empty for a bare name. */
+    static Optional<dev.cel.common.CelAbstractSyntaxTree> ast(Expression expression) {
+        return expression instanceof CelExpression cel ? Optional.of(cel.ast()) : Optional.empty();
+    }
+
+    /** A bare fact or parameter name that {@link #value} reads directly, without CEL; null otherwise. */
+    Compiled bareName(String source) {
+        String name = source.trim();
+        if (NAME.matcher(name).matches()) {
+            boolean declared = name.startsWith(Expression.PARAMS_PREFIX)
+                    ? parameterTypes.containsKey(name.substring(Expression.PARAMS_PREFIX.length()))
+                    : FactCatalog.facts().containsKey(name);
+            if (declared) {
+                return new Compiled(new NameExpression(name), List.of());
+            }
+        }
+        return null;
     }
 
     /**
      * Compiles a value to show in a message. A bare fact or parameter name ({@code stayDays},
      * {@code params.testWindowHours}) is checked against the declarations and read directly; anything else is CEL.
      */
+    @Override
     public Compiled value(String source) {
         return values.computeIfAbsent(source, s -> {
-            String name = s.trim();
-            if (NAME.matcher(name).matches()) {
-                boolean declared = name.startsWith(Expression.PARAMS_PREFIX)
-                        ? parameterTypes.containsKey(name.substring(Expression.PARAMS_PREFIX.length()))
-                        : FactCatalog.facts().containsKey(name);
-                if (declared) {
-                    return new Compiled(new NameExpression(name), List.of());
-                }
-            }
-            return compile(valueCompiler, s);
+            Compiled name = bareName(s);
+            return name != null ? name : compile(valueCompiler(), s);
         });
     }
 

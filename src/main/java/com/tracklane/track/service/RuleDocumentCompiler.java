@@ -29,7 +29,7 @@ import java.util.Set;
  */
 final class RuleDocumentCompiler {
 
-    List<RuleSpec> rules(CompileContext ctx, String path, CelExpressions cel, List<RuleDocument> docs) {
+    List<RuleSpec> rules(CompileContext ctx, String path, ExpressionCompiler cel, List<RuleDocument> docs) {
         List<RuleSpec> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < docs.size(); i++) {
@@ -62,7 +62,7 @@ final class RuleDocumentCompiler {
         return List.copyOf(rules);
     }
 
-    VersionSpec.TrackOpenGrace grace(CompileContext ctx, String path, CelExpressions cel, RuleSetDocument.GraceDocument g) {
+    VersionSpec.TrackOpenGrace grace(CompileContext ctx, String path, ExpressionCompiler cel, RuleSetDocument.GraceDocument g) {
         if (g == null) {
             return null;
         }
@@ -80,7 +80,7 @@ final class RuleDocumentCompiler {
         return new VersionSpec.TrackOpenGrace(until, pending, condition, Map.copyOf(messages), citation(g.citation()));
     }
 
-    List<ObligationSpec> obligations(CompileContext ctx, String path, CelExpressions cel, List<ObligationDocument> docs) {
+    List<ObligationSpec> obligations(CompileContext ctx, String path, ExpressionCompiler cel, List<ObligationDocument> docs) {
         List<ObligationSpec> obligations = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             ObligationDocument o = docs.get(i);
@@ -96,7 +96,7 @@ final class RuleDocumentCompiler {
         return List.copyOf(obligations);
     }
 
-    private Localized<Template> required(CompileContext ctx, String path, String ruleId, CelExpressions cel,
+    private Localized<Template> required(CompileContext ctx, String path, String ruleId, ExpressionCompiler cel,
                                          Map<String, String> texts, String because) {
         if (texts == null) {
             ctx.problem(path, ruleId, "is required because the rule has " + because);
@@ -105,7 +105,7 @@ final class RuleDocumentCompiler {
         return template(ctx, path, ruleId, cel, texts);
     }
 
-    private Expression optionalCondition(CompileContext ctx, String path, String ruleId, CelExpressions cel, String source) {
+    private Expression optionalCondition(CompileContext ctx, String path, String ruleId, ExpressionCompiler cel, String source) {
         if (source == null) {
             return null;
         }
@@ -115,7 +115,7 @@ final class RuleDocumentCompiler {
     }
 
     /** A message: text with {@code {expression}} placeholders, each compiled as a CEL value. */
-    private Localized<Template> template(CompileContext ctx, String path, String ruleId, CelExpressions cel, Map<String, String> texts) {
+    private Localized<Template> template(CompileContext ctx, String path, String ruleId, ExpressionCompiler cel, Map<String, String> texts) {
         Map<String, Template> byLanguage = new LinkedHashMap<>();
         texts.forEach((language, text) -> {
             List<Template.Part> parts = new ArrayList<>();

@@ -100,6 +100,19 @@ public final class RuleSetCompiler {
      * against them (the earlier ones were accepted before, under the limits of their time).
      */
     public RuleSetSpec compile(String file, JsonNode node, int checkFrom) {
+        return compile(file, node, checkFrom, null);
+    }
+
+    /**
+     * Compiles a rule set whose versions' expressions are taken from {@code cache} where it has them (see
+     * {@link CompiledRuleCache}); the cache records what it lacked, to be written. Everything else is checked as
+     * without it (the schema, inheritance, parameters).
+     */
+    public RuleSetSpec compile(String file, JsonNode node, CompiledRuleCache cache) {
+        return compile(file, node, 0, cache);
+    }
+
+    private RuleSetSpec compile(String file, JsonNode node, int checkFrom, CompiledRuleCache cache) {
         if (node == null || !node.isObject()) {
             throw new RuleSetLoadException(List.of(new RuleSetProblem(file, "(file)", null, 0, 0, "the file is empty or not an object")));
         }
@@ -110,7 +123,7 @@ public final class RuleSetCompiler {
         }
         RuleSetDocument doc = CANONICAL.convertValue(node, RuleSetDocument.class);
         int edition = doc.edition() == null ? 1 : doc.edition();
-        CompileContext ctx = new CompileContext(file, doc.id(), edition, problems, limits, checkFrom);
+        CompileContext ctx = new CompileContext(file, doc.id(), edition, problems, limits, checkFrom, cache);
         List<VersionSpec> versions = new ArrayList<>();
         Resolved previous = null;
         for (int i = 0; i < doc.versions().size(); i++) {
@@ -169,26 +182,31 @@ public final class RuleSetCompiler {
                 values.put(name, new VersionSpec.ParameterValue(type, value));
             }
         });
-        CelExpressions cel = ENVIRONMENTS.computeIfAbsent(Map.copyOf(types), CelExpressions::new);
+        CelExpressions environment = ENVIRONMENTS.computeIfAbsent(Map.copyOf(types), CelExpressions::new);
 
-        List<RuleDocument> ruleDocs;
+        boolean ownRules = doc.rules() != null || previous == null;
+        boolean ownObligations = doc.obligations() != null || previous == null;
+        List<RuleDocument> ruleDocs = ownRules ? (doc.rules() == null ? List.of() : doc.rules()) : previous.ruleDocs();
+        List<ObligationDocument> obligationDocs = ownObligations
+                ? (doc.obligations() == null ? List.of() : doc.obligations()) : previous.obligationDocs();
+        // The content hash names everything the expressions are compiled from: the compiled cache is keyed by it.
+        String contentHash = effectiveFrom == null || publishedAt == null ? null
+                : sha256(canonical(ctx, number, doc, effectiveFrom, publishedAt, parameters, ruleDocs, obligationDocs));
+        CompiledRuleCache.Version cached = ctx.cache() == null || contentHash == null ? null : ctx.cache().version(contentHash, environment);
+        ExpressionCompiler cel = cached == null ? environment : cached;
+
         List<RuleSpec> rules;
+        List<ObligationSpec> obligations;
         boolean changedParameters = doc.parameters() != null;
-        if (doc.rules() != null || previous == null) {
-            ruleDocs = doc.rules() == null ? List.of() : doc.rules();
+        // Inherited rules and obligations were type-checked against the previous parameters; recheck if they changed.
+        if (ownRules) {
             rules = RULES.rules(ctx, path + ".rules", cel, ruleDocs);
         } else {
-            ruleDocs = previous.ruleDocs();
-            // Inherited rules were type-checked against the previous parameters; recheck if parameters changed.
             rules = changedParameters ? RULES.rules(ctx, path + ".rules(inherited)", cel, ruleDocs) : previous.rules();
         }
-        List<ObligationDocument> obligationDocs;
-        List<ObligationSpec> obligations;
-        if (doc.obligations() != null || previous == null) {
-            obligationDocs = doc.obligations() == null ? List.of() : doc.obligations();
+        if (ownObligations) {
             obligations = RULES.obligations(ctx, path + ".obligations", cel, obligationDocs);
         } else {
-            obligationDocs = previous.obligationDocs();
             obligations = changedParameters ? RULES.obligations(ctx, path + ".obligations(inherited)", cel, obligationDocs) : previous.obligations();
         }
         if (ctx.problems().size() == problemsBefore && ctx.limits() != null && number > ctx.checkFrom()) {
@@ -212,10 +230,21 @@ public final class RuleSetCompiler {
             }
         }
         VersionSpec.TrackOpenGrace grace = RULES.grace(ctx, path + ".trackOpenGrace", cel, doc.trackOpenGrace());
+        if (cached != null) {
+            cached.finish(ctx.problems().size() == problemsBefore);
+        }
         if (ctx.problems().size() > problemsBefore) {
             return null;
         }
+        VersionSpec spec = new VersionSpec(number, effectiveFrom, publishedAt.toInstant(), VersionStatus.valueOf(doc.status()),
+                doc.note() == null ? null : new Localized<>(doc.note()), RuleDocumentCompiler.citation(doc.citation()), Map.copyOf(values),
+                VersionSpec.valuesOf(values), rules, obligations, contentHash, grace);
+        return new Resolved(spec, parameters, ruleDocs, rules, obligationDocs, obligations);
+    }
 
+    private static Map<String, Object> canonical(CompileContext ctx, int number, VersionDocument doc, OffsetDateTime effectiveFrom,
+                                                 OffsetDateTime publishedAt, Map<String, ParameterDocument> parameters,
+                                                 List<RuleDocument> ruleDocs, List<ObligationDocument> obligationDocs) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("ruleSet", ctx.ruleSetId());
         canonical.put("version", number);
@@ -232,10 +261,7 @@ public final class RuleSetCompiler {
         if (doc.trackOpenGrace() != null) {
             canonical.put("trackOpenGrace", doc.trackOpenGrace());
         }
-        VersionSpec spec = new VersionSpec(number, effectiveFrom, publishedAt.toInstant(), VersionStatus.valueOf(doc.status()),
-                doc.note() == null ? null : new Localized<>(doc.note()), RuleDocumentCompiler.citation(doc.citation()), Map.copyOf(values),
-                VersionSpec.valuesOf(values), rules, obligations, sha256(canonical), grace);
-        return new Resolved(spec, parameters, ruleDocs, rules, obligationDocs, obligations);
+        return canonical;
     }
 
     static OffsetDateTime instant(CompileContext ctx, String path, String text) {

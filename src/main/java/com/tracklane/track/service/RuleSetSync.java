@@ -61,15 +61,22 @@ public class RuleSetSync {
     private final RuleVersionRepository versions;
     private final RuleSetEventRepository events;
     private final SupersededVersionRepository superseded;
+    private final CompiledRuleCache.Store cacheStore;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     /** Compiled rule sets by their document: the import and the first load compile each shipped file once. */
-    private final Map<JsonNode, RuleSetSpec> compiled = new ConcurrentHashMap<>();
+    private final Map<JsonNode, Compiled> compiled = new ConcurrentHashMap<>();
+
+    /** A compiled rule set, and whether its every version came from the compiled cache. */
+    private record Compiled(RuleSetSpec spec, boolean fromCache) {
+    }
     private volatile boolean databaseDown;
     /** The poll waits for the start-up load (which imports the shipped files) to finish. */
     private volatile boolean loaded;
 
     public RuleSetSync(RuleSetConfig config, RuleSetCatalog catalog, EntityManager em, Clock clock, RuleSetRepository ruleSets,
-                       RuleVersionRepository versions, RuleSetEventRepository events, SupersededVersionRepository superseded) {
+                       RuleVersionRepository versions, RuleSetEventRepository events, SupersededVersionRepository superseded,
+                       CompiledRuleCache.Store cacheStore) {
+        this.cacheStore = cacheStore;
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.events = events;
@@ -84,16 +91,17 @@ public class RuleSetSync {
         long started = System.nanoTime();
         Map<String, ShippedRuleSets.Source> shipped = ShippedRuleSets.read(config);
         try {
-            refresh(shipped);
-            LOG.infof("Loaded %d rule sets from the database in %d ms: %s", catalog.all().size(),
-                    (System.nanoTime() - started) / 1_000_000, String.join(", ", catalog.snapshot().ruleSets().keySet()));
+            Loaded loaded = refresh(shipped);
+            LOG.infof("Loaded %d rule sets from the database in %d ms (%d from the compiled cache, %d compiled): %s",
+                    catalog.all().size(), (System.nanoTime() - started) / 1_000_000, loaded.fromCache(), loaded.compiled(),
+                    String.join(", ", catalog.snapshot().ruleSets().keySet()));
         } catch (RuleSetLoadException e) {
             throw e;
         } catch (RuntimeException e) {
             databaseDown = true;
             LOG.warnf("The database cannot be read (%s): serving the shipped rule sets until it can", causes(e));
             Map<String, RuleSetSpec> specs = new LinkedHashMap<>();
-            shipped.values().parallelStream().map(s -> compile(s.file(), s.document())).toList()
+            shipped.values().parallelStream().map(s -> compile(s.file(), s.document(), null).spec()).toList()
                     .forEach(spec -> specs.put(spec.id(), spec));
             catalog.install(new Snapshot(Map.copyOf(specs), Map.of(), -1, clock.instant().truncatedTo(ChronoUnit.MILLIS), false));
         }
@@ -130,22 +138,33 @@ public class RuleSetSync {
         refresh(null);
     }
 
-    private synchronized void refresh(Map<String, ShippedRuleSets.Source> shipped) {
+    /** What a load compiled: rule sets wholly from the compiled cache, and the others. */
+    record Loaded(int fromCache, int compiled) {
+    }
+
+    private synchronized Loaded refresh(Map<String, ShippedRuleSets.Source> shipped) {
         Snapshot before = catalog.snapshot();
-        Read read = QuarkusTransaction.requiringNew().call(() -> read(before, shipped));
+        // What the import compiles is recorded for the compiled cache; the load reads the stored one (apart from the
+        // lock's transaction: a cache that cannot be read only makes the load slower).
+        CompiledRuleCache imported = new CompiledRuleCache(List.of());
+        Read read = QuarkusTransaction.requiringNew().call(() -> read(before, shipped, imported));
+        CompiledRuleCache cache = read.changed().isEmpty() ? imported : cacheStore.read();
         Map<String, RuleSetSpec> specs = new HashMap<>(before.synced() ? before.ruleSets() : Map.of());
         Map<String, Long> revisions = new HashMap<>(before.synced() ? before.revisions() : Map.of());
         List<Map.Entry<String, JsonNode>> changed = List.copyOf(read.changed().entrySet());
         List<Object> results = changed.parallelStream().map(e -> {
             try {
-                return (Object) compile("database:" + e.getKey(), e.getValue());
+                return (Object) compile("database:" + e.getKey(), e.getValue(), cache);
             } catch (RuleSetLoadException problem) {
                 return problem;
             }
         }).toList();
+        int fromCache = 0;
         for (int i = 0; i < changed.size(); i++) {
             String id = changed.get(i).getKey();
-            if (results.get(i) instanceof RuleSetSpec spec) {
+            if (results.get(i) instanceof Compiled c) {
+                RuleSetSpec spec = c.spec();
+                fromCache += c.fromCache() ? 1 : 0;
                 specs.put(id, spec);
                 revisions.put(id, read.revisions().get(id));
             } else if (shipped != null && !before.synced()) {
@@ -158,16 +177,23 @@ public class RuleSetSync {
             }
         }
         catalog.install(new Snapshot(Map.copyOf(specs), Map.copyOf(revisions), read.revision(), read.asOf(), true));
+        cacheStore.write(imported);
+        if (cache != imported) {
+            cacheStore.write(cache);
+        }
+        return new Loaded(fromCache, changed.size() - fromCache);
     }
 
     private record Read(long revision, Instant asOf, Map<String, JsonNode> changed, Map<String, Long> revisions) {
     }
 
-    private Read read(Snapshot before, Map<String, ShippedRuleSets.Source> shipped) {
+    private Read read(Snapshot before, Map<String, ShippedRuleSets.Source> shipped, CompiledRuleCache cache) {
         long revision = RuleCatalogRevision.lock(em);
         // Taken while holding the lock: every publication stamped at or before this instant has committed.
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (shipped != null && importAbsent(shipped, asOf, revision)) {
+        // The rule sets the import found as shipped: read once, loaded as read.
+        Map<String, JsonNode> asShipped = new HashMap<>();
+        if (shipped != null && importAbsent(shipped, asOf, revision, cache, asShipped)) {
             revision = RuleCatalogRevision.bump(em, revision);
         }
         if (before.synced() && revision == before.revision()) {
@@ -179,7 +205,8 @@ public class RuleSetSync {
             revisions.put(set.id, set.revision);
             Long known = before.synced() ? before.revisions().get(set.id) : null;
             if (known == null || known != set.revision) {
-                changed.put(set.id, document(set, versions.publishedOf(set.id), null));
+                JsonNode unchanged = asShipped.get(set.id);
+                changed.put(set.id, unchanged != null ? unchanged : document(set, versions.publishedOf(set.id), null));
             }
         }
         return new Read(revision, asOf, changed, revisions);
@@ -189,25 +216,27 @@ public class RuleSetSync {
      * Imports the shipped rule sets the database does not hold, and the new edition of those it holds unchanged since
      * their import; tells whether it imported any.
      */
-    private boolean importAbsent(Map<String, ShippedRuleSets.Source> shipped, Instant now, long revision) {
+    private boolean importAbsent(Map<String, ShippedRuleSets.Source> shipped, Instant now, long revision, CompiledRuleCache cache,
+                                 Map<String, JsonNode> asShipped) {
         List<ShippedRuleSets.Source> absent = new java.util.ArrayList<>();
         boolean superseded = false;
         for (ShippedRuleSets.Source source : shipped.values()) {
             RuleSetRecord existing = ruleSets.findById(source.id());
+            ObjectNode stored = existing == null ? null : document(existing, versions.publishedOf(existing.id), null);
             if (existing == null) {
                 absent.add(source);
-            } else if (!document(existing, versions.publishedOf(existing.id), null).equals(source.document())) {
-                if (supersede(existing, source, now, revision + 1)) {
-                    superseded = true;
-                } else {
-                    LOG.infof("Rule set %s in the database differs from %s: the database is the source of truth", source.id(), source.file());
-                }
+            } else if (stored.equals(source.document())) {
+                asShipped.put(existing.id, stored);
+            } else if (supersede(existing, source, now, revision + 1, cache)) {
+                superseded = true;
+            } else {
+                LOG.infof("Rule set %s in the database differs from %s: the database is the source of truth", source.id(), source.file());
             }
         }
         // Compiling is CPU-bound and the files are independent: compile them in parallel (the load reuses the result).
-        absent.parallelStream().forEach(source -> compile(source.file(), source.document()));
+        absent.parallelStream().forEach(source -> compile(source.file(), source.document(), cache));
         for (ShippedRuleSets.Source source : absent) {
-            RuleSetSpec spec = compile(source.file(), source.document());
+            RuleSetSpec spec = compile(source.file(), source.document(), cache).spec();
             ObjectNode header = source.document().deepCopy();
             ArrayNode documents = (ArrayNode) header.remove("versions");
             RuleSetRecord set = new RuleSetRecord();
@@ -240,7 +269,8 @@ public class RuleSetSync {
      * against exactly what decided them. A rule set an administrator has drafted in or published to is left alone:
      * its owner publishes the corrections.
      */
-    private boolean supersede(RuleSetRecord set, ShippedRuleSets.Source source, Instant now, long newRevision) {
+    private boolean supersede(RuleSetRecord set, ShippedRuleSets.Source source, Instant now, long newRevision,
+                              CompiledRuleCache cache) {
         JsonNode header = read(set.headerJson);
         if (edition(source.document()) <= edition(header)) {
             return false;
@@ -252,7 +282,7 @@ public class RuleSetSync {
                     + " corrections as new versions", set.id, edition(source.document()), source.file());
             return false;
         }
-        RuleSetSpec spec = compile(source.file(), source.document());
+        RuleSetSpec spec = compile(source.file(), source.document(), cache).spec();
         for (RuleVersionRecord r : rows) {
             SupersededVersionRecord old = new SupersededVersionRecord();
             old.key = new SupersededVersionRecord.Key(set.id, now, r.number());
@@ -314,7 +344,7 @@ public class RuleSetSync {
         ObjectNode doc = (ObjectNode) read(edition.get(0).headerJson);
         ArrayNode documents = doc.putArray("versions");
         edition.forEach(v -> documents.add(read(v.document)));
-        return java.util.Optional.of(compile("superseded:" + ruleSetId, doc));
+        return java.util.Optional.of(compile("superseded:" + ruleSetId, doc, null).spec());
     }
 
     /** The rule-set file the stored rows make: header, published versions, and an optional extra (draft) version. */
@@ -328,17 +358,19 @@ public class RuleSetSync {
         return doc;
     }
 
-    RuleSetSpec compile(String file, JsonNode document) {
-        RuleSetSpec hit = compiled.get(document);
+    /** Compiles a rule set once per document, with the compiled cache when one is given. */
+    private Compiled compile(String file, JsonNode document, CompiledRuleCache cache) {
+        Compiled hit = compiled.get(document);
         if (hit != null) {
             return hit;
         }
-        RuleSetSpec spec = compiler.compile(file, document);
+        RuleSetSpec spec = cache == null ? compiler.compile(file, document) : compiler.compile(file, document, cache);
+        Compiled result = new Compiled(spec, cache != null && cache.fromCache(spec));
         if (compiled.size() > 64) {
             compiled.clear();
         }
-        compiled.put(document.deepCopy(), spec);
-        return spec;
+        compiled.put(document.deepCopy(), result);
+        return result;
     }
 
     public static JsonNode parseJson(String json) {
