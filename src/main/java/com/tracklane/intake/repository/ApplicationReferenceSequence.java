@@ -21,7 +21,7 @@ import org.hibernate.id.enhanced.StandardOptimizerDescriptor;
 @ApplicationScoped
 public class ApplicationReferenceSequence {
 
-    /** The sequence's INCREMENT BY (V10__write_path.sql): both must change together. */
+    /** The sequence's INCREMENT BY (V10__reference_numbers_in_blocks.sql): both must change together. */
     public static final int BLOCK = 50;
 
     private final EntityManager em;

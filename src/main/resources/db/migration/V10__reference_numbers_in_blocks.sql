@@ -1,4 +1,4 @@
--- Issue 15 (speed), writes and the H2 sweep. Additive; portable SQL: runs on H2 (embedded default) and PostgreSQL.
+-- Issue 15 (speed), writes. Additive; portable SQL: runs on H2 (embedded default) and PostgreSQL.
 
 -- Application references are numbered in blocks of 50 (ApplicationReferenceSequence.BLOCK, Hibernate's pooled-lo
 -- optimizer): each value the sequence hands out is the first number of a block only one instance uses. Numbers
