@@ -40,7 +40,10 @@ public class JdbcFloor {
         try (Connection c = DriverManager.getConnection(url, user, "")) {
             List<Path> migrations;
             try (var files = Files.list(Path.of(args[2]))) {
-                migrations = files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+                // in version order, as Flyway applies them (V10 after V9, not after V1)
+                migrations = files.filter(p -> p.toString().endsWith(".sql"))
+                        .sorted(java.util.Comparator.comparingInt((Path p) -> Integer.parseInt(p.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                        .toList();
             }
             for (Path m : migrations) {
                 StringBuilder sql = new StringBuilder();

@@ -52,7 +52,12 @@ public abstract class JsonColumn<T> implements AttributeConverter<T, String> {
         }
     }
 
-    /** Free-form JSON as a Jackson tree. Treat a read value as immutable: a changed tree is a changed column. */
+    /**
+     * Free-form JSON as a Jackson tree. Treat a read value as immutable: a changed tree is a changed column. Declared
+     * immutable to Hibernate, so it keeps the tree itself as the entity's snapshot instead of a deep copy made by
+     * writing and reading the JSON again (a changed column is still found: the new tree is not equal to the old).
+     */
+    @org.hibernate.annotations.Mutability(org.hibernate.type.descriptor.java.Immutability.class)
     public static class Tree extends JsonColumn<com.fasterxml.jackson.databind.JsonNode> {
         public Tree() {
             super(new TypeReference<>() {

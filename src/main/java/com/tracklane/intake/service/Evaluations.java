@@ -66,6 +66,16 @@ public class Evaluations {
 
     /** Stores the evaluation as a new snapshot of the application (the caller makes it the current one). */
     public DecisionSnapshot record(TravelApplication a, JsonNode request, Evaluated evaluated, Instant now) {
+        DecisionSnapshot s = snapshot(a, request, evaluated, now);
+        snapshots.persist(s);
+        return s;
+    }
+
+    /**
+     * The evaluation as a new snapshot of the application, not stored yet: a new application names it as its current
+     * snapshot before either is inserted (one INSERT each, no UPDATE), then {@link #store} stores it.
+     */
+    public DecisionSnapshot snapshot(TravelApplication a, JsonNode request, Evaluated evaluated, Instant now) {
         Decision d = evaluated.decision();
         DecisionSnapshot s = new DecisionSnapshot();
         s.id = UUID.randomUUID().toString();
@@ -78,8 +88,12 @@ public class Evaluations {
         s.outcome = d.outcome().name();
         s.request = request;
         s.decision = mapper.valueToTree(d);
-        snapshots.persist(s);
         return s;
+    }
+
+    /** Stores a snapshot made by {@link #snapshot}. */
+    public void store(DecisionSnapshot s) {
+        snapshots.persist(s);
     }
 
     /** Records the evaluation and makes it the application's current decision. */

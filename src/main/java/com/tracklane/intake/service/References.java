@@ -1,7 +1,6 @@
 package com.tracklane.intake.service;
 
 import com.tracklane.eligibility.engine.Decision;
-import com.tracklane.intake.repository.ApplicationReferenceSequence;
 
 /** Public references of applications: RT-KHJP-2020-000123 (track, route, year of entry, a number from a sequence). */
 final class References {
@@ -9,9 +8,9 @@ final class References {
     private References() {
     }
 
-    /** A new reference, numbered from the database sequence. */
-    static String next(Decision d) {
-        return reference(d, ApplicationReferenceSequence.next());
+    /** A new reference with {@code number} (from {@link com.tracklane.intake.repository.ApplicationReferenceSequence}). */
+    static String next(Decision d, long number) {
+        return reference(d, number);
     }
 
     /** The same number, with the track and year of the new decision (the route cannot change). */

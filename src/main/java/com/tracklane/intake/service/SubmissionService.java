@@ -13,6 +13,7 @@ import com.tracklane.intake.model.Applicant;
 import com.tracklane.intake.model.ApplicationStatus;
 import com.tracklane.intake.model.DecisionSnapshot;
 import com.tracklane.intake.model.TravelApplication;
+import com.tracklane.intake.repository.ApplicationReferenceSequence;
 import com.tracklane.intake.repository.ApplicationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,11 +38,14 @@ public class SubmissionService {
     private final ApplicationRepository applications;
     private final Evaluations evaluations;
     private final Transitions transitions;
+    private final ApplicationReferenceSequence references;
 
-    public SubmissionService(ApplicationRepository applications, Evaluations evaluations, Transitions transitions) {
+    public SubmissionService(ApplicationRepository applications, Evaluations evaluations, Transitions transitions,
+                             ApplicationReferenceSequence references) {
         this.applications = applications;
         this.evaluations = evaluations;
         this.transitions = transitions;
+        this.references = references;
     }
 
     /** @param snapshot the current snapshot when it was just written (saves reading it back), else null */
@@ -72,7 +76,7 @@ public class SubmissionService {
         Instant now = evaluations.now();
         TravelApplication a = new TravelApplication();
         a.id = UUID.randomUUID().toString();
-        a.reference = References.next(decision);
+        a.reference = References.next(decision, references.next());
         a.status = ApplicationStatus.SUBMITTED;
         a.track = decision.track().name();
         a.origin = decision.route().origin();
@@ -86,11 +90,18 @@ public class SubmissionService {
         a.idempotencyKey = idempotencyKey;
         a.requestHash = hash;
         a.org = caller.org();
+        // One INSERT per row and no UPDATE: the application names its first snapshot before either is inserted (the
+        // snapshot's foreign key points to the application, which is inserted first), and its first saved state is
+        // version 1, the ETag a submission has always answered.
+        DecisionSnapshot snapshot = evaluations.snapshot(a, request, evaluated, now);
+        a.currentSnapshotId = snapshot.id;
+        a.currentOutcome = snapshot.outcome;
+        a.version = 1;
         applications.persist(a);
         if (idempotencyKey != null) {
             applications.flush(); // a concurrent twin fails here, inside this method
         }
-        DecisionSnapshot snapshot = evaluations.recordCurrent(a, request, evaluated, now);
+        evaluations.store(snapshot);
         transitions.record(a, subject, "SUBMITTED", null, ApplicationStatus.SUBMITTED, null, snapshot.id, false, now);
         return new Submitted(a, true, snapshot);
     }
