@@ -48,8 +48,7 @@ class OidcSignInTest {
                     "quarkus.oidc.client-id", "quarkus-web-app",
                     "quarkus.oidc.credentials.secret", "test-client-secret-of-the-oidc-sign-in-test-0123456789",
                     "quarkus.oidc.token.issuer", "https://server.example.com",
-                    "quarkus.oidc.token.audience", "https://id.server.example.com",
-                    "quarkus.log.category.\"io.quarkus.oidc\".level", "DEBUG");
+                    "quarkus.oidc.token.audience", "https://id.server.example.com");
         }
     }
 
