@@ -14,15 +14,13 @@ import com.tracklane.common.Languages;
 import com.tracklane.common.Messages;
 import com.tracklane.common.NotFoundException;
 import com.tracklane.common.PayloadTooLargeException;
-import com.tracklane.common.Problem;
-import com.tracklane.common.ProblemMappers;
 import com.tracklane.common.PublicUrls;
 import com.tracklane.common.RequestSchema;
 import com.tracklane.common.Times;
 import com.tracklane.ruleadmin.service.DryRunService;
 import com.tracklane.ruleadmin.service.RuleAdminService;
 import com.tracklane.ruleadmin.service.RuleSetInvalidException;
-import com.tracklane.track.service.RuleSetSync;
+import com.tracklane.track.service.RuleSetJson;
 import com.tracklane.track.repository.RuleSetEvent;
 import com.tracklane.track.repository.RuleVersionRecord;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -276,7 +274,7 @@ public class RuleAdminResource {
 
     private static VersionView view(RuleVersionRecord r, boolean withDocument) {
         return new VersionView(r.ruleSetId(), r.number(), r.state, r.status, r.effectiveFrom, r.publishedAt, r.publishedBy,
-                r.contentHash, r.createdAt, r.createdBy, withDocument ? RuleSetSync.parseJson(r.document) : null);
+                r.contentHash, r.createdAt, r.createdBy, withDocument ? RuleSetJson.parse(r.document) : null);
     }
 
     private String subject() {

@@ -16,7 +16,7 @@ import com.tracklane.eligibility.service.EligibilityRequest;
 import com.tracklane.eligibility.service.EligibilityService;
 import com.tracklane.intake.service.ApplicationQueries;
 import com.tracklane.track.service.RuleSetCatalog;
-import com.tracklane.track.service.RuleSetSync;
+import com.tracklane.track.service.RuleSetJson;
 import com.tracklane.track.model.RuleOutcome;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.repository.RuleSetRecord;
@@ -109,7 +109,7 @@ public class DryRunService {
             throw new ConflictException("Version " + number + " of '" + ruleSetId + "' is published: a dry run compares a draft with the versions in force.");
         }
         RuleSetRecord set = ruleSets.findById(ruleSetId);
-        ObjectNode version = (ObjectNode) RuleSetSync.parseJson(draft.document);
+        ObjectNode version = (ObjectNode) RuleSetJson.parse(draft.document);
         // As if published at the snapshot's knowledge time, so that checks known "now" see it.
         version.put("publishedAt", asOf.toString());
         RuleSetSpec spec = admin.compileWith(set, versions.publishedOf(ruleSetId), version);
@@ -142,7 +142,7 @@ public class DryRunService {
             throw new UnprocessableException("too-many-applications", "More than " + MAX_APPLICATIONS
                     + " applications were submitted in that range: narrow it.");
         }
-        return rows.stream().map(r -> new Input(r.id(), r.reference(), RuleSetSync.parseJson(r.requestJson()))).toList();
+        return rows.stream().map(r -> new Input(r.id(), r.reference(), RuleSetJson.parse(r.requestJson()))).toList();
     }
 
     private static Instant instant(JsonNode applications, String field) {

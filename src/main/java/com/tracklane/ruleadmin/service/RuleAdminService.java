@@ -11,6 +11,7 @@ import com.tracklane.track.service.RuleLimits;
 import com.tracklane.track.service.RuleSetCompiler;
 import com.tracklane.track.model.RuleSetLoadException;
 import com.tracklane.track.model.RuleSetProblem;
+import com.tracklane.track.service.RuleSetJson;
 import com.tracklane.track.service.RuleSetSync;
 import com.tracklane.track.model.RuleSetSpec;
 import com.tracklane.track.model.VersionSpec;
@@ -145,7 +146,7 @@ public class RuleAdminService {
                 throw new ConflictException("Version " + number + " of '" + ruleSetId + "' is already published.");
             }
             matches(r, etag);
-            return publishLocked(set, r, (ObjectNode) RuleSetSync.parseJson(r.document), revision, actor,
+            return publishLocked(set, r, (ObjectNode) RuleSetJson.parse(r.document), revision, actor,
                     RuleSetEvent.Action.PUBLISHED, null);
         });
         sync.refresh();
@@ -189,7 +190,7 @@ public class RuleAdminService {
         Instant stamp = clock.instant().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
         version.put("publishedAt", stamp.toString());
         VersionSpec spec = validate(set, published(versions.ofRuleSet(set.id)), version);
-        r.document = RuleSetSync.toJson(version);
+        r.document = RuleSetJson.write(version);
         r.state = RuleVersionRecord.State.PUBLISHED;
         r.publishedAt = stamp;
         r.publishedBy = actor;
@@ -218,7 +219,7 @@ public class RuleAdminService {
     RuleSetSpec compileWith(RuleSetRecord set, List<RuleVersionRecord> published, ObjectNode version) {
         int index = published.size();
         try {
-            return compiler.compile("version", RuleSetSync.document(set, published, version), index);
+            return compiler.compile("version", RuleSetJson.document(set, published, version), index);
         } catch (RuleSetLoadException e) {
             List<RuleSetProblem> problems = new ArrayList<>();
             for (RuleSetProblem p : e.problems()) {
@@ -258,7 +259,7 @@ public class RuleAdminService {
     }
 
     private static void apply(RuleVersionRecord r, ObjectNode version, VersionSpec spec) {
-        r.document = RuleSetSync.toJson(version);
+        r.document = RuleSetJson.write(version);
         r.status = spec.status().name();
         r.effectiveFrom = spec.effectiveFrom().toInstant();
     }

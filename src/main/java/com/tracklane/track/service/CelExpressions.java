@@ -5,9 +5,7 @@ import com.tracklane.common.Messages;
 import com.tracklane.track.model.Expression;
 import com.tracklane.track.model.FactCatalog;
 import com.tracklane.track.model.FactType;
-import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelIssue;
-import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
@@ -16,13 +14,9 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.standard.AddOperator;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,83 +75,8 @@ public final class CelExpressions implements ExpressionCompiler {
                     .filterFunctions((function, overload) -> overload != AddOperator.AddOverload.ADD_STRING
                             && overload != AddOperator.AddOverload.ADD_LIST)
                     .build())
-            .addFunctionBindings(
-                    CelFunctionBinding.from("add_string", String.class, String.class, CelExpressions::concat),
-                    CelFunctionBinding.from("add_list", List.class, List.class, CelExpressions::concat),
-                    CelFunctionBinding.from("addDays_string_int", String.class, Long.class,
-                            (date, days) -> LocalDate.parse(date).plusDays(days).toString()),
-                    CelFunctionBinding.from("minusHours_string_int", String.class, Long.class,
-                            (at, hours) -> OffsetDateTime.parse(at).minusHours(hours).toString()),
-                    CelFunctionBinding.from("hm_double", Double.class, CelExpressions::hoursAndMinutes),
-                    CelFunctionBinding.from("intersect_list_list", List.class, List.class,
-                            (a, b) -> ((List<?>) a).stream().filter(((List<?>) b)::contains).map(String::valueOf).toList()),
-                    CelFunctionBinding.from("usd_double", Double.class, CelExpressions::usd),
-                    CelFunctionBinding.from("usd_int", Long.class, amount -> usd(amount.doubleValue())),
-                    CelFunctionBinding.from("join_list_string", List.class, String.class, CelExpressions::join))
+            .addFunctionBindings(CelFunctions.BINDINGS)
             .build();
-
-    /** {@code join(list, separator)}: refused before anything is built when the text would be over the limit. */
-    static String join(List<?> list, String separator) throws CelEvaluationException {
-        int max = limits.maxTextLength();
-        long length = list.isEmpty() ? 0 : (long) separator.length() * (list.size() - 1);
-        for (Object element : list) {
-            length += String.valueOf(element).length();
-            if (length > max) {
-                throw tooLong("join", max);
-            }
-        }
-        if (length > max) {
-            throw tooLong("join", max);
-        }
-        StringBuilder out = new StringBuilder((int) length);
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                out.append(separator);
-            }
-            out.append(list.get(i));
-        }
-        return out.toString();
-    }
-
-    static String concat(String a, String b) throws CelEvaluationException {
-        if ((long) a.length() + b.length() > limits.maxTextLength()) {
-            throw tooLong("+", limits.maxTextLength());
-        }
-        return a.concat(b);
-    }
-
-    static List<Object> concat(List<?> a, List<?> b) throws CelEvaluationException {
-        if ((long) a.size() + b.size() > limits.maxListSize()) {
-            throw new CelEvaluationException("+ would build a list of more than " + limits.maxListSize()
-                    + " elements (the limit of a list built by a rule)");
-        }
-        List<Object> out = new java.util.ArrayList<>(a.size() + b.size());
-        out.addAll(a);
-        out.addAll(b);
-        return java.util.Collections.unmodifiableList(out);
-    }
-
-    private static CelEvaluationException tooLong(String function, int max) {
-        return new CelEvaluationException(function + " would build a text of more than " + max
-                + " characters (the limit of a text built by a rule)");
-    }
-
-    static final List<CelFunctionDecl> FUNCTIONS = List.of(
-            CelFunctionDecl.newFunctionDeclaration("addDays",
-                    CelOverloadDecl.newGlobalOverload("addDays_string_int", SimpleType.STRING, SimpleType.STRING, SimpleType.INT)),
-            CelFunctionDecl.newFunctionDeclaration("minusHours",
-                    CelOverloadDecl.newGlobalOverload("minusHours_string_int", SimpleType.STRING, SimpleType.STRING, SimpleType.INT)),
-            CelFunctionDecl.newFunctionDeclaration("hm",
-                    CelOverloadDecl.newGlobalOverload("hm_double", SimpleType.STRING, SimpleType.DOUBLE)),
-            CelFunctionDecl.newFunctionDeclaration("intersect",
-                    CelOverloadDecl.newGlobalOverload("intersect_list_list", ListType.create(SimpleType.STRING),
-                            ListType.create(SimpleType.STRING), ListType.create(SimpleType.STRING))),
-            CelFunctionDecl.newFunctionDeclaration("usd",
-                    CelOverloadDecl.newGlobalOverload("usd_double", SimpleType.STRING, SimpleType.DOUBLE),
-                    CelOverloadDecl.newGlobalOverload("usd_int", SimpleType.STRING, SimpleType.INT)),
-            CelFunctionDecl.newFunctionDeclaration("join",
-                    CelOverloadDecl.newGlobalOverload("join_list_string", SimpleType.STRING,
-                            ListType.create(SimpleType.STRING), SimpleType.STRING)));
 
     private static final java.util.regex.Pattern PARAMETER_REFERENCE = java.util.regex.Pattern.compile("\\bparams\\.([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -188,7 +107,7 @@ public final class CelExpressions implements ExpressionCompiler {
     }
 
     private static CelCompilerBuilder builder(Map<String, FactType> parameterTypes) {
-        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().addFunctionDeclarations(FUNCTIONS);
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().addFunctionDeclarations(CelFunctions.DECLARATIONS);
         FactCatalog.facts().values().forEach(f -> builder.addVar(f.name(), celType(f.type())));
         parameterTypes.forEach((name, type) -> builder.addVar(Expression.PARAMS_PREFIX + name, celType(type)));
         return builder;
@@ -408,19 +327,5 @@ public final class CelExpressions implements ExpressionCompiler {
                 throw new OverBudget();
             }
         }
-    }
-
-    static String usd(Double amount) {
-        java.math.BigDecimal value = java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_UP);
-        return "USD " + (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0
-                ? String.format(java.util.Locale.ROOT, "%,d", value.longValue())
-                : String.format(java.util.Locale.ROOT, "%,.2f", value));
-    }
-
-    static String hoursAndMinutes(Double hours) {
-        Duration d = Duration.ofSeconds(Math.round(Math.abs(hours) * 3600));
-        String sign = hours < 0 ? "-" : "";
-        long minutes = d.toMinutesPart();
-        return sign + d.toHours() + " h" + (minutes == 0 ? "" : " " + minutes + " min");
     }
 }

@@ -38,7 +38,7 @@ final class CheckedExpressions {
                 .append(' ').append(libraryVersion(CelProtoAbstractSyntaxTree.class)).append('\n');
         s.append("protobuf ").append(com.google.protobuf.RuntimeVersion.MAJOR).append('.').append(com.google.protobuf.RuntimeVersion.MINOR)
                 .append('.').append(com.google.protobuf.RuntimeVersion.PATCH).append('\n');
-        CelExpressions.FUNCTIONS.forEach(f -> s.append(f).append('\n'));
+        CelFunctions.DECLARATIONS.forEach(f -> s.append(f).append('\n'));
         new TreeMap<>(FactCatalog.facts()).forEach((name, fact) -> s.append(name).append(':').append(fact.type()).append('\n'));
         return "sha256:" + Hashing.sha256Hex(s.toString());
     }

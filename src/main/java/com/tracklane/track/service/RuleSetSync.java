@@ -2,10 +2,7 @@ package com.tracklane.track.service;
 
 import com.tracklane.track.model.RuleSetLoadException;
 import com.tracklane.track.model.RuleSetProblem;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tracklane.track.service.RuleSetCatalog.Snapshot;
@@ -51,7 +48,6 @@ import org.jboss.logging.Logger;
 public class RuleSetSync {
 
     private static final Logger LOG = Logger.getLogger(RuleSetSync.class);
-    static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final RuleSetConfig config;
     private final RuleSetCatalog catalog;
@@ -206,7 +202,7 @@ public class RuleSetSync {
             Long known = before.synced() ? before.revisions().get(set.id) : null;
             if (known == null || known != set.revision) {
                 JsonNode unchanged = asShipped.get(set.id);
-                changed.put(set.id, unchanged != null ? unchanged : document(set, versions.publishedOf(set.id), null));
+                changed.put(set.id, unchanged != null ? unchanged : RuleSetJson.document(set, versions.publishedOf(set.id), null));
             }
         }
         return new Read(revision, asOf, changed, revisions);
@@ -222,7 +218,7 @@ public class RuleSetSync {
         boolean superseded = false;
         for (ShippedRuleSets.Source source : shipped.values()) {
             RuleSetRecord existing = ruleSets.findById(source.id());
-            ObjectNode stored = existing == null ? null : document(existing, versions.publishedOf(existing.id), null);
+            ObjectNode stored = existing == null ? null : RuleSetJson.document(existing, versions.publishedOf(existing.id), null);
             if (existing == null) {
                 absent.add(source);
             } else if (stored.equals(source.document())) {
@@ -244,7 +240,7 @@ public class RuleSetSync {
             set.track = spec.track().name();
             set.origin = spec.origin();
             set.destination = spec.destination();
-            set.headerJson = write(header);
+            set.headerJson = RuleSetJson.write(header);
             set.revision = 0;
             set.createdAt = now;
             ruleSets.persist(set);
@@ -271,7 +267,7 @@ public class RuleSetSync {
      */
     private boolean supersede(RuleSetRecord set, ShippedRuleSets.Source source, Instant now, long newRevision,
                               CompiledRuleCache cache) {
-        JsonNode header = read(set.headerJson);
+        JsonNode header = RuleSetJson.parse(set.headerJson);
         if (edition(source.document()) <= edition(header)) {
             return false;
         }
@@ -299,7 +295,7 @@ public class RuleSetSync {
         em.flush();
         ObjectNode newHeader = source.document().deepCopy();
         ArrayNode documents = (ArrayNode) newHeader.remove("versions");
-        set.headerJson = write(newHeader);
+        set.headerJson = RuleSetJson.write(newHeader);
         set.revision = newRevision;
         Iterator<JsonNode> docs = documents.elements();
         for (VersionSpec v : spec.versions()) {
@@ -321,7 +317,7 @@ public class RuleSetSync {
         r.state = RuleVersionRecord.State.PUBLISHED;
         r.status = v.status().name();
         r.effectiveFrom = v.effectiveFrom().toInstant();
-        r.document = write(document);
+        r.document = RuleSetJson.write(document);
         r.etag = 1;
         r.contentHash = v.contentHash();
         r.publishedAt = v.publishedAt();
@@ -341,21 +337,10 @@ public class RuleSetSync {
         if (edition.isEmpty()) {
             return java.util.Optional.empty();
         }
-        ObjectNode doc = (ObjectNode) read(edition.get(0).headerJson);
+        ObjectNode doc = (ObjectNode) RuleSetJson.parse(edition.get(0).headerJson);
         ArrayNode documents = doc.putArray("versions");
-        edition.forEach(v -> documents.add(read(v.document)));
+        edition.forEach(v -> documents.add(RuleSetJson.parse(v.document)));
         return java.util.Optional.of(compile("superseded:" + ruleSetId, doc, null).spec());
-    }
-
-    /** The rule-set file the stored rows make: header, published versions, and an optional extra (draft) version. */
-    public static ObjectNode document(RuleSetRecord set, List<RuleVersionRecord> published, JsonNode extra) {
-        ObjectNode doc = (ObjectNode) read(set.headerJson);
-        ArrayNode versions = doc.putArray("versions");
-        published.forEach(v -> versions.add(read(v.document)));
-        if (extra != null) {
-            versions.add(extra);
-        }
-        return doc;
     }
 
     /** Compiles a rule set once per document, with the compiled cache when one is given. */
@@ -371,30 +356,6 @@ public class RuleSetSync {
         }
         compiled.put(document.deepCopy(), result);
         return result;
-    }
-
-    public static JsonNode parseJson(String json) {
-        return read(json);
-    }
-
-    public static String toJson(JsonNode node) {
-        return write(node);
-    }
-
-    static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored rule-set JSON does not parse", e);
-        }
-    }
-
-    static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String causes(Throwable e) {
