@@ -152,8 +152,12 @@ class DeskBrowserIT extends BrowserJourney {
         type("#lat", "35.68");
         type("#lon", "139.76");
         new org.openqa.selenium.support.ui.Select(find("#transport")).selectByValue("PUBLIC_TRANSPORT");
+        browser.driver().findElement(By.xpath("//label[normalize-space(.)='Cough']/input[@type='checkbox']")).click();
+        browser.screenshot("monitor-checkin", "en");
         clickButton("Record the check-in");
         assertThat(main()).contains("Fever").contains("Used public transport");
+        assertThat(browser.driver().findElements(By.cssSelector("main li")).stream().map(WebElement::getText))
+                .as("the ticked symptom is a violation").anyMatch(text -> text.startsWith("Symptoms"));
         assertAccessible("/monitor/travellers/{id}");
         browser.go("/monitor");
         clickAndWait(browser.driver().findElement(By.linkText("Run a sweep…")));
