@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A database that imported the first edition of the shipped rule sets (as every deployment before issue 14 did)
- * takes the second edition at start-up; the versions it replaces are kept as superseded, and a decision made under
- * the first edition still replays identically.
+ * takes the shipped edition at start-up; the versions it replaces are kept as superseded, and a decision made under
+ * the first edition still replays identically. {@link SecondEditionMigrationTest} does the same from edition 2.
  */
 @QuarkusTest
 @TestProfile(EditionMigrationTest.FirstEditionDatabase.class)
@@ -45,8 +45,20 @@ class EditionMigrationTest {
         }
     }
 
-    /** The files shipped in the jar now (edition 2). */
-    private static final RuleSetConfig SHIPPED = new RuleSetConfig() {
+    /** The edition of the files shipped in the jar now. */
+    static final int SHIPPED_EDITION = 3;
+
+    /** The edition the database was filled from, and how many versions of resident-kh-jp it had. */
+    int olderEdition() {
+        return 1;
+    }
+
+    int olderVersions() {
+        return 4;
+    }
+
+    /** The files shipped in the jar now. */
+    static final RuleSetConfig SHIPPED = new RuleSetConfig() {
         @Override
         public List<String> resources() {
             return IDS.stream().map(id -> "rulesets/" + id + ".yaml").toList();
@@ -73,10 +85,10 @@ class EditionMigrationTest {
     }
 
     @Test
-    void shouldReplayAFirstEditionDecisionIdenticallyAfterTheSecondEditionIsImported() throws Exception {
+    void shouldReplayAnOlderEditionsDecisionIdenticallyAfterTheShippedEditionIsImported() throws Exception {
         RuleSetSpec first = catalog.find("resident-kh-jp").orElseThrow();
-        assertThat(first.edition()).isEqualTo(1);
-        assertThat(first.versions()).hasSize(4);
+        assertThat(first.edition()).isEqualTo(olderEdition());
+        assertThat(first.versions()).hasSize(olderVersions());
 
         String request = Files.readString(Path.of("examples", "eligibility-resident.json"));
         String body = """
@@ -94,10 +106,10 @@ class EditionMigrationTest {
         sync.importShipped(ShippedRuleSets.read(SHIPPED));
 
         RuleSetSpec second = catalog.find("resident-kh-jp").orElseThrow();
-        assertThat(second.edition()).isEqualTo(2);
+        assertThat(second.edition()).isEqualTo(SHIPPED_EDITION);
         assertThat(second.versions()).hasSize(5);
         assertThat(second.versions()).extracting(VersionSpec::contentHash).doesNotContain(firstHash);
-        IDS.forEach(ruleSet -> assertThat(catalog.find(ruleSet).orElseThrow().edition()).as(ruleSet).isEqualTo(2));
+        IDS.forEach(ruleSet -> assertThat(catalog.find(ruleSet).orElseThrow().edition()).as(ruleSet).isEqualTo(SHIPPED_EDITION));
 
         as("officer").get("/api/v1/applications/" + id + "/decisions/" + snapshot + "/replay").then().statusCode(200)
                 .body("identical", equalTo(true))
@@ -105,7 +117,7 @@ class EditionMigrationTest {
                 .body("ruleSet.contentHash", equalTo(firstHash))
                 .body("replayed.ruleSet.contentHash", equalTo(firstHash));
 
-        // A new evaluation is decided by the second edition.
+        // A new evaluation is decided by the shipped edition.
         as("officer").post("/api/v1/applications/" + id + "/re-evaluation").then().statusCode(200);
         String secondHash = as("officer").get("/api/v1/applications/" + id + "/decisions").then()
                 .extract().jsonPath().getString("[1].ruleSet.contentHash");

@@ -28,6 +28,7 @@ final class PreparedTexts {
 
     private final Map<Template, Prepared> templates;
     private final boolean forPeople;
+    private final int edition;
     private final String language;
     /** The status and start of the version as the TRACK_OPEN message shows them. */
     final Object status;
@@ -37,6 +38,7 @@ final class PreparedTexts {
 
     private PreparedTexts(RuleSetSpec ruleSet, VersionSpec version, String language) {
         this.forPeople = ruleSet.forPeople();
+        this.edition = ruleSet.edition();
         this.language = language;
         this.status = forPeople ? Wording.code(version.status().name(), language) : version.status();
         this.effectiveFrom = forPeople ? Wording.instant(version.effectiveFrom()) : version.effectiveFrom();
@@ -88,7 +90,7 @@ final class PreparedTexts {
     String render(Template template, Expression.Bindings bindings) {
         Prepared prepared = templates.get(template);
         if (prepared == null) { // not one of this version's templates: rendered as it is
-            return template.render(bindings, language, forPeople);
+            return template.render(bindings, language, edition);
         }
         if (prepared.constant != null) {
             return prepared.constant;
@@ -99,7 +101,7 @@ final class PreparedTexts {
                 out.append(text);
             } else {
                 Object value = ((Expression) segment).evaluate(bindings);
-                out.append(forPeople ? Wording.value(value, language) : Template.format(value));
+                out.append(forPeople ? Wording.value(value, language, edition) : Template.format(value));
             }
         }
         return out.toString();
@@ -156,7 +158,7 @@ final class PreparedTexts {
             if (bindings.readFact) {
                 return null;
             }
-            return forPeople ? Wording.value(value, language) : Template.format(value);
+            return forPeople ? Wording.value(value, language, edition) : Template.format(value);
         } catch (RuntimeException e) {
             return null;
         }

@@ -23,7 +23,12 @@ public record Template(List<Part> parts) {
      * {@link Wording}); otherwise exactly as edition 1 did, so that stored decisions replay identically.
      */
     public String render(Expression.Bindings bindings, String language, boolean forPeople) {
-        if (!forPeople) {
+        return render(bindings, language, forPeople ? 2 : 1);
+    }
+
+    /** Renders as the rule set's {@code edition} words its texts (see {@link Wording}); edition 1 exactly as before. */
+    public String render(Expression.Bindings bindings, String language, int edition) {
+        if (edition < 2) {
             return render(bindings);
         }
         StringBuilder out = new StringBuilder();
@@ -31,7 +36,7 @@ public record Template(List<Part> parts) {
             if (part instanceof Text text) {
                 out.append(text.text());
             } else if (part instanceof Value value) {
-                out.append(Wording.value(value.expression().evaluate(bindings), language));
+                out.append(Wording.value(value.expression().evaluate(bindings), language, edition));
             }
         }
         return out.toString();

@@ -1,5 +1,6 @@
 package com.tracklane.track.model;
 
+import com.tracklane.common.CountryNames;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * How values read in a sentence for people, in each served language (rule sets of edition 2 and later): value
  * codes in words, instants as the local date and time with the zone's abbreviation, durations in the language's
- * words, amounts with thousands separators and no needless decimals. Ids and codes in the response fields never
- * change; only the texts do.
+ * words, amounts with thousands separators and no needless decimals; from edition 3, country codes as the country's
+ * name ({@code KH} → Cambodia, カンボジア, កម្ពុជា). Ids and codes in the response fields never change; only the texts
+ * do, and an edition's texts never change once shipped (stored decisions replay identically).
  */
 public final class Wording {
 
@@ -142,8 +144,29 @@ public final class Wording {
         };
     }
 
-    /** A value as it reads in a sentence of the given language. */
+    /** The first edition whose texts name countries instead of showing their codes. */
+    public static final int COUNTRIES_IN_WORDS = 3;
+
+    /** English names read with "the" inside a sentence ("a stay in the United Kingdom"), beyond the rule below. */
+    private static final java.util.Set<String> WITH_THE = java.util.Set.of("NL", "PH", "BS", "GM", "MV", "VA");
+
+    /** A country as it reads inside a sentence: Cambodia, the United Kingdom, カンボジア, កម្ពុជា. */
+    static String country(String code, String language) {
+        String name = CountryNames.name(code, language);
+        if (language.equals("en") && !name.equals(code) && (WITH_THE.contains(code) || name.startsWith("United ")
+                || name.endsWith(" Islands") || name.endsWith(" Republic"))) {
+            return "the " + name;
+        }
+        return name;
+    }
+
+    /** A value as it reads in a sentence of the given language, as edition 2 words it. */
     public static String value(Object value, String language) {
+        return value(value, language, 2);
+    }
+
+    /** A value as it reads in a sentence of the given language, in a rule set of {@code edition} (2 or later). */
+    public static String value(Object value, String language, int edition) {
         if (value instanceof Long l) {
             return Math.abs(l) >= 1_000 ? amount(l) : Long.toString(l);
         }
@@ -151,16 +174,16 @@ public final class Wording {
             return amount(d.longValue());
         }
         if (value instanceof List<?> list) {
-            return list.isEmpty() ? "—" : String.join(", ", list.stream().map(v -> value(v, language)).toList());
+            return list.isEmpty() ? "—" : String.join(", ", list.stream().map(v -> value(v, language, edition)).toList());
         }
         if (value instanceof String s) {
-            return text(s, language);
+            return text(s, language, edition);
         }
         return Template.format(value);
     }
 
     /** The words of an expression's text: instants, codes, durations and whole decimals made readable. */
-    static String text(String s, String language) {
+    static String text(String s, String language, int edition) {
         if (s.isEmpty()) {
             return s;
         }
@@ -172,7 +195,9 @@ public final class Wording {
                 return Matcher.quoteReplacement(m.group());
             }
         });
-        out = CODE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(code(m.group(), language)));
+        boolean countries = edition >= COUNTRIES_IN_WORDS;
+        out = CODE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(countries && CountryNames.isCode(m.group())
+                ? country(m.group(), language) : code(m.group(), language)));
         out = WHOLE_DECIMAL.matcher(out).replaceAll(m -> {
             long whole = Long.parseLong(m.group(1));
             return Matcher.quoteReplacement(whole >= 1_000 ? amount(whole) : Long.toString(whole));

@@ -38,14 +38,16 @@ class PreparedTextsTest {
             RuleSetSpec people = ShippedRuleSets.get(id);
             RuleSetSpec edition1 = new RuleSetSpec(id, people.track(), people.origin(), people.destination(), people.title(),
                     people.versions(), 1);
-            for (RuleSetSpec ruleSet : List.of(people, edition1)) {
+            RuleSetSpec edition2 = new RuleSetSpec(id, people.track(), people.origin(), people.destination(), people.title(),
+                    people.versions(), 2);
+            for (RuleSetSpec ruleSet : List.of(people, edition2, edition1)) {
                 for (VersionSpec version : ruleSet.versions()) {
                     for (Facts facts : factsAround(ruleSet, version)) {
                         RuleBindings bindings = new RuleBindings(facts, version.values());
                         for (String language : Localized.LANGUAGES) {
                             PreparedTexts texts = PreparedTexts.of(ruleSet, version, language);
                             for (Template template : templates(version, language)) {
-                                String expected = renderedOrFailure(() -> template.render(bindings, language, ruleSet.forPeople()));
+                                String expected = renderedOrFailure(() -> template.render(bindings, language, ruleSet.edition()));
                                 String actual = renderedOrFailure(() -> texts.render(template, bindings));
                                 assertThat(actual).as(id + " v" + version.number() + " " + language + " edition "
                                         + ruleSet.edition() + ": " + template).isEqualTo(expected);

@@ -600,7 +600,7 @@ class EligibilityResourceTest {
             ((ObjectNode) request.get("traveller")).putArray("recentCountries").add("GB");
             post(request).then().statusCode(200)
                     .body("results.find { it.ruleId == 'TRACK_OPEN' }.outcome", equalTo("FAIL"))
-                    .body("results.find { it.ruleId == 'TRACK_OPEN' }.message", containsString("GB"));
+                    .body("results.find { it.ruleId == 'TRACK_OPEN' }.message", containsString("A stay in the United Kingdom in the 14 days before entry"));
         }
     }
 

@@ -16,11 +16,7 @@ public final class Countries {
 
     /** A country's name, e.g. KH → "Cambodia", "カンボジア", "កម្ពុជា". */
     public static String name(String code, Locale locale) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String name = new Locale("", code).getDisplayCountry(locale);
-        return name == null || name.isBlank() || name.equals(code) ? code : name;
+        return com.tracklane.common.CountryNames.name(code, locale);
     }
 
     /** Every ISO 3166 country as (code, name), Cambodia and Japan first, then by name in the language's order. */

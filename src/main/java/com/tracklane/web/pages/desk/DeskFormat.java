@@ -28,11 +28,7 @@ public class DeskFormat {
 
     /** {@code KH} → Cambodia / カンボジア / កម្ពុជា. */
     public String country(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String name = new Locale("", code).getDisplayCountry(lang.getLocale());
-        return name.isBlank() ? code : name;
+        return com.tracklane.common.CountryNames.name(code, lang.getLocale());
     }
 
     /** A route as "Cambodia → Japan". */

@@ -55,8 +55,7 @@ public class IntakeChoices {
     }
 
     static String countryName(String code, Locale locale) {
-        String name = new Locale("", code).getDisplayCountry(locale);
-        return name == null || name.isBlank() ? code : name;
+        return com.tracklane.common.CountryNames.name(code, locale);
     }
 
     public List<Option> getTracks() {
