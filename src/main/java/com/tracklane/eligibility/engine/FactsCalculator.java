@@ -5,6 +5,8 @@ import com.tracklane.track.model.VersionStatus;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,20 @@ public final class FactsCalculator {
     }
 
     public static Facts compute(Trip trip, Journey journey) {
-        Map<String, Object> f = new HashMap<>(64);
+        return new Facts(journey, Collections.unmodifiableMap(values(trip, journey)));
+    }
+
+    /**
+     * The facts with {@code openTracks} (as {@link #withOpenTracks}), built in one map: what a check computes once.
+     */
+    public static Facts compute(Trip trip, Journey journey, List<RuleSetSpec> ruleSetsOfRoute, java.time.Instant knownAt) {
+        Map<String, Object> f = values(trip, journey);
+        f.put("openTracks", openTracks(journey, ruleSetsOfRoute, knownAt));
+        return new Facts(journey, Collections.unmodifiableMap(f));
+    }
+
+    private static Map<String, Object> values(Trip trip, Journey journey) {
+        Map<String, Object> f = new HashMap<>(128);
         Leg first = journey.firstLeg();
         ZoneId departureZone = first.from().zone();
 
@@ -30,11 +45,19 @@ public final class FactsCalculator {
         f.put("hasReturn", !journey.openEnded());
         f.put("stayDays", journey.openEnded() ? 0L : (long) journey.stayDays());
         f.put("exitDate", journey.openEnded() ? "" : journey.exitDate().toString());
-        f.put("outboundConnections", journey.connections().stream().filter(Journey.Connection::outbound)
-                .map(Journey.Connection::airport).toList());
+        List<String> outboundConnections = new ArrayList<>(journey.connections().size());
+        List<String> outboundStays = new ArrayList<>(journey.connections().size());
+        for (Journey.Connection c : journey.connections()) {
+            if (c.outbound()) {
+                outboundConnections.add(c.airport());
+                if (c.isStay()) {
+                    outboundStays.add(c.airport());
+                }
+            }
+        }
+        f.put("outboundConnections", List.copyOf(outboundConnections));
         f.put("openTracks", List.of());
-        f.put("outboundStays", journey.connections().stream().filter(c -> c.outbound() && c.isStay())
-                .map(Journey.Connection::airport).toList());
+        f.put("outboundStays", List.copyOf(outboundStays));
 
         Trip.Traveller t = trip.traveller();
         putText(f, "Nationality", "nationality", t == null ? null : t.nationality());
@@ -82,22 +105,40 @@ public final class FactsCalculator {
 
         Trip.ActivitySchedule schedule = trip.activitySchedule();
         List<Trip.Place> places = schedule == null || schedule.places() == null ? List.of() : schedule.places();
-        long complete = places.stream().filter(Trip.Place::complete).count();
+        long complete = 0;
+        for (Trip.Place place : places) {
+            if (place.complete()) {
+                complete++;
+            }
+        }
         f.put("hasActivitySchedule", schedule != null);
         f.put("accommodationComplete", schedule != null && schedule.accommodation() != null && schedule.accommodation().complete());
         f.put("placesComplete", complete);
         f.put("placesIncomplete", places.size() - complete);
-        return new Facts(journey, Map.copyOf(f));
+        return f;
     }
 
     /** The same facts with {@code openTracks}: the tracks of the route open at the entry, as known at {@code knownAt}. */
     public static Facts withOpenTracks(Facts facts, List<RuleSetSpec> ruleSetsOfRoute, java.time.Instant knownAt) {
-        List<String> open = ruleSetsOfRoute.stream()
-                .filter(r -> r.versionAt(facts.journey().entryInstant(), knownAt).map(v -> v.status() == VersionStatus.OPEN).orElse(false))
-                .map(r -> r.track().name()).distinct().sorted().toList();
         Map<String, Object> values = new HashMap<>(facts.values());
-        values.put("openTracks", open);
-        return new Facts(facts.journey(), Map.copyOf(values));
+        values.put("openTracks", openTracks(facts.journey(), ruleSetsOfRoute, knownAt));
+        return new Facts(facts.journey(), Collections.unmodifiableMap(values));
+    }
+
+    /** The tracks of the route open at the entry, as known at {@code knownAt}: names, sorted, each once. */
+    private static List<String> openTracks(Journey journey, List<RuleSetSpec> ruleSetsOfRoute, java.time.Instant knownAt) {
+        java.time.Instant entry = journey.entryInstant();
+        java.util.TreeSet<String> open = null;
+        for (RuleSetSpec r : ruleSetsOfRoute) {
+            java.util.Optional<com.tracklane.track.model.VersionSpec> version = r.versionAt(entry, knownAt);
+            if (version.isPresent() && version.get().status() == VersionStatus.OPEN) {
+                if (open == null) {
+                    open = new java.util.TreeSet<>();
+                }
+                open.add(r.track().name());
+            }
+        }
+        return open == null ? List.of() : List.copyOf(open);
     }
 
     private static void putText(Map<String, Object> f, String flag, String name, String value) {

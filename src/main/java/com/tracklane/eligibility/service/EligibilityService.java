@@ -77,11 +77,17 @@ public class EligibilityService {
         Journey journey = JourneyAnalyzer.analyze(resolved.trip());
         checkTransits(request, journey);
         List<RuleSetSpec> route = snapshot.forRoute(journey.origin(), journey.destination());
-        Facts facts = FactsCalculator.withOpenTracks(FactsCalculator.compute(resolved.trip(), journey), route, resolved.knownAt());
+        Facts facts = FactsCalculator.compute(resolved.trip(), journey, route, resolved.knownAt());
 
-        List<RuleSetSpec> candidates = route.stream()
-                .filter(r -> request.track() == null || r.track() == request.track())
-                .toList();
+        List<RuleSetSpec> candidates = route;
+        if (request.track() != null) {
+            candidates = new ArrayList<>(route.size());
+            for (RuleSetSpec r : route) {
+                if (r.track() == request.track()) {
+                    candidates.add(r);
+                }
+            }
+        }
         if (candidates.isEmpty()) {
             throw new UnprocessableException("no-rule-set", "No " + (request.track() == null ? "" : request.track() + " ")
                     + "rule set covers the route " + journey.origin() + " → " + journey.destination() + ".");
@@ -97,10 +103,13 @@ public class EligibilityService {
                     .collect(Collectors.joining(", ")) + " was published by knownAt " + resolved.knownAt() + ".");
         }
         Decision decision = Decision.decide(journey, resolved.knownAt(), judgements, language);
-        Span.current().setAttribute("tracklane.route", journey.origin() + "-" + journey.destination())
-                .setAttribute("tracklane.rule_set", decision.ruleSet().id())
-                .setAttribute("tracklane.rule_set.version", decision.ruleSet().version())
-                .setAttribute("tracklane.outcome", decision.outcome().name());
+        Span span = Span.current();
+        if (span.isRecording()) { // the attributes are built only for a span that keeps them
+            span.setAttribute("tracklane.route", journey.origin() + "-" + journey.destination())
+                    .setAttribute("tracklane.rule_set", decision.ruleSet().id())
+                    .setAttribute("tracklane.rule_set.version", decision.ruleSet().version())
+                    .setAttribute("tracklane.outcome", decision.outcome().name());
+        }
         return decision;
     }
 

@@ -46,13 +46,13 @@ final class TripResolver {
         List<Leg> legs = new ArrayList<>();
         for (int i = 0; i < request.itinerary().size(); i++) {
             EligibilityRequest.LegInput in = request.itinerary().get(i);
-            String at = "itinerary[" + i + "]";
-            Optional<Airport> from = airport(errors, at + ".from", in.from());
-            Optional<Airport> to = airport(errors, at + ".to", in.to());
-            Optional<Instant> departure = from.flatMap(a -> time(errors, at + ".departure", in.departure(), a));
-            Optional<Instant> arrival = to.flatMap(a -> time(errors, at + ".arrival", in.arrival(), a));
-            if (from.isPresent() && to.isPresent() && departure.isPresent() && arrival.isPresent()) {
-                legs.add(new Leg(in.flight(), stop(from.get()), stop(to.get()), departure.get(), arrival.get()));
+            // The field names are built only for an error (this runs for every leg of every check).
+            Airport from = legAirport(errors, i, ".from", in.from());
+            Airport to = legAirport(errors, i, ".to", in.to());
+            Instant departure = from == null ? null : legTime(errors, i, ".departure", in.departure(), from);
+            Instant arrival = to == null ? null : legTime(errors, i, ".arrival", in.arrival(), to);
+            if (from != null && to != null && departure != null && arrival != null) {
+                legs.add(new Leg(in.flight(), stop(from), stop(to), departure, arrival));
             }
         }
 
@@ -99,6 +99,22 @@ final class TripResolver {
                 request.healthMonitoring(), request.sponsor(), request.insurance(), request.visa(), request.guarantee(),
                 request.activitySchedule());
         return new Resolved(trip, knownAt);
+    }
+
+    private Airport legAirport(List<FieldError> errors, int leg, String field, String code) {
+        Airport airport = code == null ? null : airports.find(code).orElse(null);
+        if (airport == null) {
+            airport(errors, "itinerary[" + leg + "]" + field, code); // words the error
+        }
+        return airport;
+    }
+
+    private static Instant legTime(List<FieldError> errors, int leg, String field, String text, Airport airport) {
+        Optional<Instant> instant = Times.parse(text, airport.zone());
+        if (instant.isEmpty()) {
+            time(errors, "itinerary[" + leg + "]" + field, text, airport); // words the error
+        }
+        return instant.orElse(null);
     }
 
     private Optional<Airport> airport(List<FieldError> errors, String field, String code) {

@@ -126,11 +126,29 @@ public final class Wording {
 
     /** A whole number with thousands separators: 50,000. */
     public static String amount(long value) {
-        return String.format(java.util.Locale.ROOT, "%,d", value);
+        // As String.format(Locale.ROOT, "%,d", value), without a Formatter: groups of three digits, commas between.
+        String digits = Long.toString(value);
+        int start = value < 0 ? 1 : 0;
+        int length = digits.length() - start;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + (length - 1) / 3);
+        out.append(digits, 0, start);
+        int head = length % 3 == 0 ? 3 : length % 3;
+        out.append(digits, start, start + head);
+        for (int i = start + head; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** A duration given in hours: "72 h 1 min" in English, "72 時間 1 分", "72 ម៉ោង 1 នាទី". */
     public static String hours(String hoursAndMinutes, String language) {
+        // Only Japanese and Khmer reword a duration (English keeps it as it is), and every duration contains " h".
+        if (!language.equals("ja") && !language.equals("km") || !hoursAndMinutes.contains(" h")) {
+            return hoursAndMinutes;
+        }
         return DURATION.matcher(hoursAndMinutes).replaceAll(m -> Matcher.quoteReplacement(duration(m, language)));
     }
 
@@ -182,26 +200,95 @@ public final class Wording {
         return Template.format(value);
     }
 
+    /** The words of an expression's text as edition 2 has them. */
+    static String text(String s, String language) {
+        return text(s, language, 2);
+    }
+
     /** The words of an expression's text: instants, codes, durations and whole decimals made readable. */
     static String text(String s, String language, int edition) {
         if (s.isEmpty()) {
             return s;
         }
-        String out = INSTANT.matcher(s).replaceAll(m -> {
-            try {
-                return Matcher.quoteReplacement(instant(OffsetDateTime.parse(m.group().endsWith("Z")
-                        ? m.group().replace("Z", "+00:00") : m.group())));
-            } catch (DateTimeParseException e) {
-                return Matcher.quoteReplacement(m.group());
-            }
-        });
-        boolean countries = edition >= COUNTRIES_IN_WORDS;
-        out = CODE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(countries && CountryNames.isCode(m.group())
-                ? country(m.group(), language) : code(m.group(), language)));
-        out = WHOLE_DECIMAL.matcher(out).replaceAll(m -> {
-            long whole = Long.parseLong(m.group(1));
-            return Matcher.quoteReplacement(whole >= 1_000 ? amount(whole) : Long.toString(whole));
-        });
+        // Each pass runs only when its pattern can match at all (an instant has a 'T' and a ':', a whole decimal a
+        // ".0"); a pass that cannot match would return the same text. This runs for every placeholder of a check.
+        String out = s;
+        if (out.indexOf(':') >= 0 && out.indexOf('T') >= 0) {
+            out = INSTANT.matcher(out).replaceAll(m -> {
+                try {
+                    return Matcher.quoteReplacement(instant(OffsetDateTime.parse(m.group().endsWith("Z")
+                            ? m.group().replace("Z", "+00:00") : m.group())));
+                } catch (DateTimeParseException e) {
+                    return Matcher.quoteReplacement(m.group());
+                }
+            });
+        }
+        out = codes(out, language, edition >= COUNTRIES_IN_WORDS);
+        if (out.contains(".0")) {
+            out = WHOLE_DECIMAL.matcher(out).replaceAll(m -> {
+                long whole = Long.parseLong(m.group(1));
+                return Matcher.quoteReplacement(whole >= 1_000 ? amount(whole) : Long.toString(whole));
+            });
+        }
         return hours(out, language);
+    }
+
+    private static boolean wordChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /**
+     * What {@code CODE.matcher(s).replaceAll(code(…))} gives, in one scan without a regular expression. A match of
+     * {@link #CODE} is always a whole run of ASCII word characters (its look-behind and look-ahead exclude a word
+     * character on either side), and {@link #code} changes only the codes that have words, each of which has the
+     * pattern's form ({@link #CODES_HAVE_THE_FORM}); so: every whole run that is such a code is replaced.
+     */
+    static String codes(String s, String language) {
+        return codes(s, language, false);
+    }
+
+    /** As {@link #codes(String, String)}, and with {@code countries} a country code as the country's name too. */
+    static String codes(String s, String language, boolean countries) {
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            if (!wordChar(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && wordChar(s.charAt(i))) {
+                i++;
+            }
+            char first = s.charAt(start);
+            if (first >= 'A' && first <= 'Z') {
+                String token = s.substring(start, i);
+                Words words = CODES.get(token);
+                String replacement = words != null ? words.in(language)
+                        : countries && CountryNames.isCode(token) ? country(token, language) : null;
+                if (replacement != null) {
+                    if (out == null) {
+                        out = new StringBuilder(n + 32);
+                    }
+                    out.append(s, copied, start).append(replacement);
+                    copied = i;
+                }
+            }
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, copied, n).toString();
+    }
+
+    /** Checked once: every code with words has the form of {@link #CODE} (what {@link #codes} relies on). */
+    static final boolean CODES_HAVE_THE_FORM = CODES.keySet().stream().allMatch(c -> CODE.matcher(c).matches());
+
+    static {
+        if (!CODES_HAVE_THE_FORM) {
+            throw new IllegalStateException("a code with words does not have the form of a code");
+        }
     }
 }
