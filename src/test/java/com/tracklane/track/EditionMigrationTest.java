@@ -73,6 +73,11 @@ class EditionMigrationTest {
         public String refreshEvery() {
             return "1s";
         }
+
+        @Override
+        public boolean prepared() {
+            return true;
+        }
     };
 
     @Inject

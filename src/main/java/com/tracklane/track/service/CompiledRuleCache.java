@@ -53,18 +53,46 @@ public final class CompiledRuleCache {
     /** Versions compiled wholly from their entries. */
     private final Set<String> restored = ConcurrentHashMap.newKeySet();
 
+    /** Entries from the build's {@link ShippedIndex} that the stored rows lack: copied to the database when used. */
+    private final Map<String, Row> shippedOnly = new HashMap<>();
+
     /** A cache of the stored rows, trusted only when made under {@code environment}. */
     public CompiledRuleCache(Collection<Row> rows, String environment) {
+        this(rows, List.of(), environment);
+    }
+
+    /**
+     * A cache of the stored rows and, for the content hashes they do not hold in a form that can be trusted, of the
+     * entries the build made for the shipped versions; each trusted only when made under {@code environment}.
+     */
+    CompiledRuleCache(Collection<Row> rows, Collection<Row> shipped, String environment) {
         this.environment = environment;
         for (Row row : rows) {
-            Optional<Map<String, byte[]>> entry = row.digest() != null && row.payload() != null
-                    && row.digest().equals(digest(environment, row.contentHash(), row.payload())) ? decode(row.payload()) : Optional.empty();
+            Optional<Map<String, byte[]>> entry = trusted(row);
             if (entry.isPresent()) {
                 entries.put(row.contentHash(), entry.get());
             } else {
                 untrusted.add(row.contentHash());
             }
         }
+        for (Row row : shipped) {
+            if (!entries.containsKey(row.contentHash())) {
+                trusted(row).ifPresent(entry -> {
+                    entries.put(row.contentHash(), entry);
+                    shippedOnly.put(row.contentHash(), row);
+                });
+            }
+        }
+    }
+
+    private Optional<Map<String, byte[]>> trusted(Row row) {
+        return row.digest() != null && row.payload() != null
+                && row.digest().equals(digest(environment, row.contentHash(), row.payload())) ? decode(row.payload()) : Optional.empty();
+    }
+
+    /** A cache of the stored rows and of the shipped versions' entries, made under the current environment. */
+    static CompiledRuleCache withShipped(Collection<Row> rows) {
+        return new CompiledRuleCache(rows, ShippedIndex.compiled(), CheckedExpressions.ENVIRONMENT);
     }
 
     /** A cache of the stored rows made under the current environment. */
@@ -142,6 +170,10 @@ public final class CompiledRuleCache {
             }
             if (!compiled) {
                 restored.add(contentHash);
+                Row shipped = shippedOnly.get(contentHash);
+                if (shipped != null) { // the database gets the build's entry, as if compiled here
+                    writes.put(contentHash, new Write(contentHash, shipped.payload(), shipped.digest(), untrusted.contains(contentHash)));
+                }
                 return;
             }
             byte[] payload = encode(recorded);
@@ -218,12 +250,19 @@ public final class CompiledRuleCache {
 
         /** The cache as stored; an empty one when it cannot be read (every rule set is then compiled). */
         public CompiledRuleCache read() {
+            return read(false);
+        }
+
+        /** The cache as stored, and with {@code shipped} the build's entries of the shipped versions it lacks. */
+        public CompiledRuleCache read(boolean shipped) {
+            List<Row> stored;
             try {
-                return new CompiledRuleCache(QuarkusTransaction.requiringNew().call(() -> rows.ofEnvironment(environment())));
+                stored = QuarkusTransaction.requiringNew().call(() -> rows.ofEnvironment(environment()));
             } catch (RuntimeException e) {
                 LOG.warnf("The compiled rule-set cache cannot be read (%s): compiling every rule set", e.getClass().getSimpleName());
-                return new CompiledRuleCache(List.of());
+                stored = List.of();
             }
+            return shipped ? withShipped(stored) : new CompiledRuleCache(stored);
         }
 
         /** Writes what the cache lacked after a load. */

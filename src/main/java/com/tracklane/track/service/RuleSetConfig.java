@@ -16,6 +16,13 @@ public interface RuleSetConfig {
     /** An optional folder whose {@code *.yaml} files are loaded too; a file with a shipped id replaces it. */
     Optional<String> directory();
 
+    /**
+     * Whether the start uses what the build prepared for the shipped files ({@link ShippedIndex}: their parsed trees and
+     * compiled expressions, each checked before use); false parses and compiles them as without it (to measure that).
+     */
+    @WithDefault("true")
+    boolean prepared();
+
     /** How often every instance polls the database for newly published versions (a Quarkus duration, e.g. 1s). */
     @WithDefault("1s")
     String refreshEvery();

@@ -37,8 +37,17 @@ public final class ShippedRuleSets {
     public static Map<String, Source> read(RuleSetConfig config) {
         Map<String, Source> out = new LinkedHashMap<>();
         List<RuleSetProblem> problems = new ArrayList<>();
+        java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> index =
+                config.prepared() ? ShippedIndex.documents() : java.util.Optional.empty();
         for (String resource : config.resources()) {
-            add(out, problems, resource, readResource(resource));
+            byte[] bytes = readResource(resource);
+            // The tree the build prepared from these very bytes (ShippedIndex), else the YAML parsed here.
+            java.util.Optional<JsonNode> prepared = ShippedIndex.document(index, resource, bytes);
+            if (prepared.isPresent() && prepared.get().path("id").isTextual()) {
+                out.put(prepared.get().get("id").asText(), new Source(resource, prepared.get()));
+            } else {
+                add(out, problems, resource, new String(bytes, StandardCharsets.UTF_8));
+            }
         }
         config.directory().filter(d -> !d.isBlank()).map(Path::of).ifPresent(dir -> {
             try (Stream<Path> files = Files.list(dir)) {
@@ -70,12 +79,12 @@ public final class ShippedRuleSets {
         }
     }
 
-    private static String readResource(String resource) {
+    private static byte[] readResource(String resource) {
         try (InputStream in = ShippedRuleSets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("rule-set resource not found: " + resource);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,6 +93,11 @@ public class EngineBenchmark {
             public String refreshEvery() {
                 return "1s";
             }
+
+            @Override
+            public boolean prepared() {
+                return true;
+            }
         };
         // The shipped files, compiled as the service compiles them, installed as one snapshot (no database needed).
         RuleSetCompiler compiler = new RuleSetCompiler();
