@@ -2,7 +2,9 @@ package com.tracklane.common;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ISO 3166-1 alpha-2 country codes as the JDK knows them (plus XK, Kosovo: user-assigned but in common use), and
@@ -35,8 +37,14 @@ public final class CountryNames {
         return name == null || name.isBlank() ? code : name;
     }
 
+    /** Names by language and code, looked up once: rule texts name countries in every check. */
+    private static final Map<String, String> BY_LANGUAGE = new ConcurrentHashMap<>();
+
     /** The country's name in a served language ({@code en}, {@code ja}, {@code km}). */
     public static String name(String code, String language) {
-        return name(code, Locale.forLanguageTag(language));
+        if (!isCode(code)) {
+            return name(code, Locale.forLanguageTag(language));
+        }
+        return BY_LANGUAGE.computeIfAbsent(language + ':' + code, k -> name(code, Locale.forLanguageTag(language)));
     }
 }
